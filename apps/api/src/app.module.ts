@@ -1,0 +1,47 @@
+import { type DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { DatabaseModule } from '@deskgram/api/database';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config';
+import { HealthModule } from './health/health.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static register(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
+  }
+}
+
+/** The composition root: which modules make up the API, configured from one `AppConfig`. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.register(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-telegram-bot-api-secret-token"]'],
+            // Health probes every few seconds would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            quietReqLogger: true,
+          },
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+        EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
+        DatabaseModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (appConfig: AppConfig) => ({
+            url: appConfig.databaseUrl,
+            embeddedDataDir: appConfig.embeddedDatabaseDir,
+          }),
+          entities: [],
+        }),
+        HealthModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { AllExceptionsFilter } from '@deskgram/api/common';
+import helmet from 'helmet';
+
+export const API_PREFIX = 'api';
+
+/** The largest JSON body accepted; larger ones are 413. A 20,000-character message fits with room to spare. */
+export const BODY_LIMIT = '1mb';
+
+/**
+ * Everything main.ts and the integration tests both do to an application before it serves requests. The
+ * application must be created with `bodyParser: false`, so that the JSON limit set here is the only one.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.useBodyParser('json', { limit: BODY_LIMIT });
+  app.setGlobalPrefix(API_PREFIX);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        // Deskgram is often reached over plain http inside a company network; upgrading would break it there.
+        directives: { 'upgrade-insecure-requests': null },
+      },
+    }),
+  );
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const document = createOpenApiDocument(app);
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, document, {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+    customSiteTitle: 'Deskgram API',
+  });
+  return app;
+}
+
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Deskgram API')
+    .setDescription('The helpdesk whose clients and staff live in Telegram. The public contract is API.md.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+  });
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Environment, validateEnvironment } from './environment';
+
+export interface TelegramConfig {
+  token?: string;
+  username?: string;
+  apiRoot: string;
+  webhookUrl?: string;
+  webhookSecret?: string;
+}
+
+/** The API's configuration, derived once from the validated environment and handed to modules by injection. */
+export class AppConfig {
+  readonly production: boolean;
+  readonly port: number;
+  readonly databaseUrl?: string;
+  readonly dataDir: string;
+  readonly jwtSecret: string;
+  readonly admin?: { email: string; password: string };
+  readonly demoData: boolean;
+  readonly publicUrl: string;
+  readonly telegram: TelegramConfig;
+  readonly logLevel: string;
+
+  constructor(env: Environment) {
+    this.production = env.NODE_ENV === 'production';
+    this.port = env.PORT;
+    this.databaseUrl = env.DATABASE_URL;
+    this.dataDir = resolve(env.DATA_DIR ?? '.data');
+    this.jwtSecret = env.JWT_SECRET ?? developmentSecret(this.dataDir);
+    this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+    this.demoData = env.DEMO_DATA ?? !this.production;
+    this.publicUrl = (env.PUBLIC_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.telegram = {
+      token: env.TELEGRAM_BOT_TOKEN,
+      username: env.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),
+      apiRoot: env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+      webhookUrl: env.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+    };
+    this.logLevel = env.LOG_LEVEL ?? 'info';
+  }
+
+  /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */
+  static load(source: NodeJS.ProcessEnv = process.env): AppConfig {
+    if (source === process.env && existsSync('.env')) process.loadEnvFile('.env');
+    return new AppConfig(validateEnvironment(source));
+  }
+
+  get embeddedDatabaseDir(): string {
+    return join(this.dataDir, 'postgres');
+  }
+}
+
+/** Outside production a signing key is made once and kept under the data folder, so sign-ins survive restarts. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,16 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** The one error shape of the API (API.md): `{ statusCode, error, message }`. */
+export class HttpErrorDto {
+  @ApiProperty({ example: 404 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'Not Found' })
+  error!: string;
+
+  @ApiProperty({ example: 'Ticket T-1042 was not found' })
+  message!: string;
+
+  @ApiProperty({ required: false, description: 'Stable machine-readable code of a domain error' })
+  code?: string;
+}

@@ -1,0 +1,78 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { ClsPluginTransactional } from '@nestjs-cls/transactional';
+import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { DataSource } from 'typeorm';
+import { runMigrations } from './run-migrations';
+import { migrations } from '../migrations';
+import { DatabaseServer, DatabaseShutdown } from './database-connection';
+import { DATABASE_OPTIONS, type DatabaseModuleAsyncOptions } from './database.options';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+@Global()
+@Module({})
+class DatabaseServerModule {
+  static register(options: DatabaseModuleAsyncOptions): DynamicModule {
+    return {
+      module: DatabaseServerModule,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: DATABASE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
+        DatabaseServer,
+      ],
+      exports: [DATABASE_OPTIONS, DatabaseServer],
+    };
+  }
+}
+
+/**
+ * PostgreSQL through TypeORM: migrations run at start (`synchronize` is never on), snake_case names, and
+ * `@Transactional()` from nestjs-cls so that a service's writes and the events it emits share one transaction.
+ */
+@Module({})
+export class DatabaseModule {
+  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
+    const serverModule = DatabaseServerModule.register(options);
+    return {
+      module: DatabaseModule,
+      global: true,
+      imports: [
+        serverModule,
+        TypeOrmModule.forRootAsync({
+          inject: [DatabaseServer, DATABASE_OPTIONS],
+          useFactory: async (server: DatabaseServer, dbOptions: { logQueries?: boolean }) => ({
+            type: 'postgres' as const,
+            url: await server.connectionUrl(),
+            entities: options.entities,
+            migrations,
+            // Run below, under an advisory lock, so that replicas starting together do not race.
+            migrationsRun: false,
+            synchronize: false,
+            namingStrategy: new SnakeNamingStrategy(),
+            logging: dbOptions.logQueries ? 'all' : ['error', 'warn', 'migration'],
+            extra: { max: 20, application_name: 'deskgram' },
+          }),
+          dataSourceFactory: async (dataSourceOptions) => {
+            if (!dataSourceOptions) throw new Error('TypeORM options are missing');
+            const dataSource = await new DataSource(dataSourceOptions).initialize();
+            await runMigrations(dataSource);
+            return dataSource;
+          },
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: { mount: true },
+          plugins: [
+            new ClsPluginTransactional({
+              imports: [TypeOrmModule],
+              adapter: new TransactionalAdapterTypeOrm({ dataSourceToken: getDataSourceToken() }),
+              enableTransactionProxy: true,
+            }),
+          ],
+        }),
+      ],
+      providers: [DatabaseShutdown],
+    };
+  }
+}
