@@ -39,6 +39,23 @@ export default [
     },
   },
   {
+    // Tests may use the shared test harness; production code may not.
+    files: ['**/*.spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag.startsWith('type:')
+              ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+              : constraint,
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts'],
     ignores: ['**/jest.config.ts', '**/*.cts'],
     languageOptions: {

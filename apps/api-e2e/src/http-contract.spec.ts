@@ -123,4 +123,3 @@ describe('the API over HTTP', () => {
     });
   });
 });
-

@@ -3,6 +3,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { DatabaseModule } from '@deskgram/api/database';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
+import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 
 @Global()
@@ -24,7 +25,11 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-telegram-bot-api-secret-token"]'],
+            redact: [
+              'req.headers.authorization',
+              'req.headers.cookie',
+              'req.headers["x-telegram-bot-api-secret-token"]',
+            ],
             // Health probes every few seconds would drown the log.
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             quietReqLogger: true,
@@ -38,7 +43,7 @@ export class AppModule {
             url: appConfig.databaseUrl,
             embeddedDataDir: appConfig.embeddedDatabaseDir,
           }),
-          entities: [],
+          entities: ENTITIES,
         }),
         HealthModule,
       ],

