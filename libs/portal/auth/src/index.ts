@@ -1,0 +1,1 @@
+export { SignIn } from './lib/sign-in/sign-in';

@@ -1,0 +1,6 @@
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './lib/i18n/language';
+export { LANGUAGE_STORAGE_KEY, LanguageStore } from './lib/i18n/language-store';
+export { TranslocoHttpLoader } from './lib/i18n/transloco-http-loader';
+export { providePortalIcons } from './lib/icons/portal-icons';
+export { PRODUCT_NAME, PortalTitleStrategy } from './lib/title/portal-title-strategy';
+export { providePortalCore } from './lib/provide-portal-core';
