@@ -45,8 +45,23 @@ describe(App.name, () => {
 
   async function open(url: string): Promise<HTMLElement> {
     await router.navigateByUrl(url);
+    await answerHealthCheck();
     await fixture.whenStable();
     return fixture.nativeElement;
+  }
+
+  /** The sign-in page asks the API whether it is up; the app is stable only once that is answered. */
+  async function answerHealthCheck(): Promise<void> {
+    const http = TestBed.inject(HttpTestingController);
+    for (let tick = 0; tick < 20; tick++) {
+      await new Promise((resolve) => setTimeout(resolve));
+      const pending = http.match('/api/health');
+      if (pending.length > 0) {
+        for (const request of pending) request.flush({ status: 'ok', info: {}, details: {} });
+        await new Promise((resolve) => setTimeout(resolve));
+        return;
+      }
+    }
   }
 
   it('opens the sign-in page inside the shell from the start page', async () => {
