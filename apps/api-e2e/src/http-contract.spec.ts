@@ -43,7 +43,9 @@ describe('the API over HTTP', () => {
   describe('migrations', () => {
     it('ran at start and are recorded once', async () => {
       const rows = await queryDatabase(database.url, 'SELECT name FROM migrations ORDER BY id');
-      expect(rows.map((row) => row['name'])).toEqual(['CreateExtensions1764450000000']);
+      const names = rows.map((row) => row['name']);
+      expect(names[0]).toBe('CreateExtensions1764450000000');
+      expect(new Set(names).size).toBe(names.length);
       const extensions = await queryDatabase(database.url, "SELECT 1 FROM pg_extension WHERE extname = 'citext'");
       expect(extensions).toHaveLength(1);
     });

@@ -1,9 +1,12 @@
 import { type DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { AuthModule } from '@deskgram/api/auth';
+import { ClientsModule } from '@deskgram/api/clients';
 import { DatabaseModule } from '@deskgram/api/database';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
 import { ENTITIES } from './entities';
+import { DemoDataModule } from './demo/demo-data.module';
 import { HealthModule } from './health/health.module';
 
 @Global()
@@ -45,7 +48,19 @@ export class AppModule {
           }),
           entities: ENTITIES,
         }),
+        AuthModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (appConfig: AppConfig) => ({
+            jwtSecret: appConfig.jwtSecret,
+            accessTokenSeconds: 15 * 60,
+            refreshTokenSeconds: 30 * 24 * 60 * 60,
+            admin: appConfig.admin,
+            maxFailuresPerMinute: 10,
+          }),
+        }),
+        ClientsModule,
         HealthModule,
+        DemoDataModule,
       ],
     };
   }

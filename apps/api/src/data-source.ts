@@ -1,4 +1,4 @@
-import { SnakeNamingStrategy, migrations } from '@deskgram/api/database';
+import { dataSourceOptions } from '@deskgram/api/database';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './config';
 import { ENTITIES } from './entities';
@@ -9,10 +9,4 @@ if (!config.databaseUrl) {
   throw new Error('Set DATABASE_URL to the database to compare the entities with (the TypeORM CLI needs a server).');
 }
 
-export default new DataSource({
-  type: 'postgres',
-  url: config.databaseUrl,
-  entities: ENTITIES,
-  migrations,
-  namingStrategy: new SnakeNamingStrategy(),
-});
+export default new DataSource(dataSourceOptions(config.databaseUrl, ENTITIES));

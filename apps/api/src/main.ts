@@ -22,6 +22,7 @@ async function bootstrap(): Promise<void> {
   });
   const logger = app.get(Logger);
   app.useLogger(logger);
+  app.set('trust proxy', config.trustProxy);
   configureApp(app);
   // The build puts the portal beside the API: dist/apps/portal/browser next to dist/apps/api.
   const portalDir = join(__dirname, '..', 'portal', 'browser');

@@ -1,4 +1,4 @@
-import { SnakeNamingStrategy, migrations, runMigrations } from '@deskgram/api/database';
+import { dataSourceOptions, migrations, runMigrations } from '@deskgram/api/database';
 import { createTestDatabase, type TestDatabase } from '@deskgram/testing/harness';
 import { DataSource } from 'typeorm';
 import { ENTITIES } from './entities';
@@ -13,13 +13,7 @@ describe('database schema', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: database.url,
-      entities: ENTITIES,
-      migrations,
-      namingStrategy: new SnakeNamingStrategy(),
-    }).initialize();
+    dataSource = await new DataSource(dataSourceOptions(database.url, ENTITIES)).initialize();
   });
 
   afterAll(async () => {
@@ -34,7 +28,7 @@ describe('database schema', () => {
   });
 
   it('runs the migrations only once when two processes start together', async () => {
-    const second = await new DataSource({ type: 'postgres', url: database.url, migrations }).initialize();
+    const second = await new DataSource(dataSourceOptions(database.url, ENTITIES)).initialize();
     try {
       await Promise.all([runMigrations(dataSource), runMigrations(second)]);
       const applied = await dataSource.query('SELECT name FROM migrations');

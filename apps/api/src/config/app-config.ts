@@ -23,6 +23,7 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly telegram: TelegramConfig;
   readonly logLevel: string;
+  readonly trustProxy: boolean | number | string;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -42,6 +43,7 @@ export class AppConfig {
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     };
     this.logLevel = env.LOG_LEVEL ?? 'info';
+    this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */
@@ -63,4 +65,11 @@ function developmentSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

@@ -110,6 +110,17 @@ export class Environment {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 
+  /**
+   * Express's `trust proxy`: which proxies' X-Forwarded-For to believe, so that per-address limits see the real
+   * client behind a load balancer. `false` (default), `true`, a hop count, or addresses/subnets (`loopback, 10.0.0.0/8`).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[\w.:/, -]+)$/, {
+    message: 'TRUST_PROXY must be true, false, a hop count or addresses',
+  })
+  TRUST_PROXY?: string;
+
   /** Where local state lives: the embedded database and the development signing key. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -136,6 +147,7 @@ const PROPERTIES = [
   'TELEGRAM_WEBHOOK_SECRET',
   'LOG_LEVEL',
   'DATA_DIR',
+  'TRUST_PROXY',
 ] as const satisfies ReadonlyArray<keyof Environment>;
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */

@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '@deskgram/api/auth';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { AppConfig } from '../config';
 import { HealthDto } from './health.dto';
@@ -14,6 +15,7 @@ export class HealthController {
     private readonly config: AppConfig,
   ) {}
 
+  @Public()
   @Get()
   @HealthCheck({ swaggerDocumentation: false })
   @ApiOkResponse({ type: HealthDto, description: 'Everything is up' })

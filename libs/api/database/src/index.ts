@@ -5,3 +5,4 @@ export * from './lib/embedded-database';
 export * from './lib/snake-naming.strategy';
 export { migrations } from './migrations';
 export * from './lib/run-migrations';
+export * from './lib/data-source-options';

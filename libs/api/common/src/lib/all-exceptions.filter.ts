@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
-import { DomainError, type DomainErrorKind } from './domain-error';
+import { DomainError, type DomainErrorKind, TooManyRequestsError } from './domain-error';
 import type { HttpErrorDto } from './http-error';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, HttpStatus> = {
@@ -10,6 +10,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, HttpStatus> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  too_many: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
@@ -58,6 +59,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof DomainError) {
+      if (exception instanceof TooManyRequestsError) {
+        response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+      }
       this.send(response, STATUS_OF_KIND[exception.kind], exception.message, exception.code);
       return;
     }

@@ -2,7 +2,14 @@
  * What went wrong, in the words of the domain. The exception filter maps the kind to an HTTP status, so services
  * never import HTTP exceptions and stay usable from the bot, the deliverer and scripts.
  */
-export type DomainErrorKind = 'invalid' | 'not_found' | 'conflict' | 'forbidden' | 'unauthorized' | 'unavailable';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthorized'
+  | 'too_many'
+  | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
@@ -50,6 +57,38 @@ export class UnavailableError extends DomainError {
   constructor(
     readonly code: string,
     message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly kind = 'unauthorized';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly kind = 'forbidden';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'too_many';
+  constructor(
+    readonly code: string,
+    message: string,
+    /** Seconds until a new attempt may succeed; sent as `Retry-After`. */
+    readonly retryAfterSeconds: number,
   ) {
     super(message);
   }

@@ -5,10 +5,9 @@ import { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-t
 import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { runMigrations } from './run-migrations';
-import { migrations } from '../migrations';
 import { DatabaseServer, DatabaseShutdown } from './database-connection';
 import { DATABASE_OPTIONS, type DatabaseModuleAsyncOptions } from './database.options';
-import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { dataSourceOptions } from './data-source-options';
 
 @Global()
 @Module({})
@@ -42,14 +41,8 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [DatabaseServer, DATABASE_OPTIONS],
           useFactory: async (server: DatabaseServer, dbOptions: { logQueries?: boolean }) => ({
-            type: 'postgres' as const,
-            url: await server.connectionUrl(),
-            entities: options.entities,
-            migrations,
-            // Run below, under an advisory lock, so that replicas starting together do not race.
-            migrationsRun: false,
-            synchronize: false,
-            namingStrategy: new SnakeNamingStrategy(),
+            // Migrations run below, under an advisory lock, so that replicas starting together do not race.
+            ...dataSourceOptions(await server.connectionUrl(), options.entities),
             logging: dbOptions.logQueries ? 'all' : ['error', 'warn', 'migration'],
             extra: { max: 20, application_name: 'deskgram' },
           }),

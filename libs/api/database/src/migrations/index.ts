@@ -1,4 +1,5 @@
 import { CreateExtensions1764450000000 } from './1764450000000-CreateExtensions';
+import { CreateUsersAndClients1795992834809 } from './1795992834809-CreateUsersAndClients';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
-export const migrations = [CreateExtensions1764450000000];
+export const migrations = [CreateExtensions1764450000000, CreateUsersAndClients1795992834809];

@@ -1,0 +1,10 @@
+export * from './lib/auth.module';
+export * from './lib/auth.options';
+export * from './lib/authenticated-user';
+export * from './lib/decorators';
+export * from './lib/dto/auth.dto';
+export * from './lib/dto/users.dto';
+export * from './lib/dto/mappers';
+export * from './lib/roles';
+export * from './lib/user.entity';
+export { UsersService, escapeLike } from './lib/users.service';

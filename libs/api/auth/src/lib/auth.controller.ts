@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { HttpErrorDto } from '@deskgram/api/common';
+import { AuthService } from './auth.service';
+import type { AuthenticatedUser } from './authenticated-user';
+import { CurrentUser, Public, SignedIn } from './decorators';
+import { RefreshTokenDto, SessionDto, SignInDto, UserDto } from './dto/auth.dto';
+import { toUserDto } from './dto/mappers';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SessionDto })
+  @ApiUnauthorizedResponse({ type: HttpErrorDto, description: 'Wrong e-mail or password, or a disabled account' })
+  @ApiTooManyRequestsResponse({ type: HttpErrorDto, description: '10 failures in a minute for the e-mail or address' })
+  async login(@Body() body: SignInDto, @Ip() address: string): Promise<SessionDto> {
+    const session = await this.auth.signIn(body.email, body.password, address);
+    return { ...session, user: toUserDto(session.user) };
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SessionDto, description: 'A new pair; the refresh token sent is spent' })
+  @ApiUnauthorizedResponse({ type: HttpErrorDto, description: 'Unknown, expired or reused refresh token' })
+  async refresh(@Body() body: RefreshTokenDto): Promise<SessionDto> {
+    const session = await this.auth.refresh(body.refreshToken);
+    return { ...session, user: toUserDto(session.user) };
+  }
+
+  @SignedIn()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The sign-in this refresh token belongs to has ended' })
+  async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshTokenDto): Promise<void> {
+    await this.auth.signOut(user, body.refreshToken);
+  }
+
+  @SignedIn()
+  @Get('me')
+  @ApiOkResponse({ type: UserDto })
+  getMe(@CurrentUser() user: AuthenticatedUser): UserDto {
+    return toUserDto(user);
+  }
+}

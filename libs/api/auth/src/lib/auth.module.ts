@@ -1,0 +1,60 @@
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AUTH_OPTIONS, type AuthModuleAsyncOptions, type AuthModuleOptions } from './auth.options';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SignInFailureEntity } from './sign-in-failure.entity';
+import { SignInThrottle } from './sign-in-throttle';
+import { TokensService } from './tokens.service';
+import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+export const AUTH_ENTITIES = [UserEntity, RefreshTokenEntity, SignInFailureEntity];
+
+@Module({})
+export class AuthModule implements OnApplicationBootstrap {
+  constructor(
+    private readonly users: UsersService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
+  ) {}
+
+  static forRootAsync(options: AuthModuleAsyncOptions): DynamicModule {
+    const optionsProvider = { provide: AUTH_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] };
+    return {
+      module: AuthModule,
+      global: true,
+      imports: [
+        ...(options.imports ?? []),
+        TypeOrmModule.forFeature(AUTH_ENTITIES),
+        PassportModule,
+        JwtModule.registerAsync({
+          inject: [AUTH_OPTIONS],
+          extraProviders: [optionsProvider],
+          useFactory: (auth: AuthModuleOptions) => ({ secret: auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        }),
+      ],
+      controllers: [AuthController, UsersController],
+      providers: [
+        optionsProvider,
+        UsersService,
+        TokensService,
+        SignInThrottle,
+        AuthService,
+        JwtStrategy,
+        { provide: APP_GUARD, useClass: AuthGuard },
+      ],
+      exports: [UsersService, AUTH_OPTIONS],
+    };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.admin) await this.users.ensureAdmin(this.options.admin.email, this.options.admin.password);
+  }
+}

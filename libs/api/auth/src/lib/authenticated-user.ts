@@ -1,0 +1,11 @@
+import type { Role } from './roles';
+
+/** Who is calling: loaded from the database on every request, so that disabling a user takes effect at once. */
+export interface AuthenticatedUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  clientId: string | null;
+  language: string | null;
+}

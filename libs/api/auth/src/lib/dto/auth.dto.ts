@@ -1,0 +1,56 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ROLES, type Role } from '../roles';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SignInDto {
+  @ApiProperty({ example: 'anna@northwind.example' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ example: 'correct horse battery staple' })
+  @IsString()
+  @IsNotEmpty({ message: 'password must not be empty' })
+  @MaxLength(200)
+  password!: string;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty({ description: 'The refresh token from sign-in or the last refresh' })
+  @IsString()
+  @IsNotEmpty({ message: 'refreshToken must not be empty' })
+  @MaxLength(200)
+  refreshToken!: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  displayName!: string;
+
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  role!: Role;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The client a client user belongs to' })
+  clientId!: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty({ description: 'JWT for `Authorization: Bearer`; valid for 15 minutes' })
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Opaque; works once, for 30 days' })
+  refreshToken!: string;
+
+  @ApiProperty({ type: UserDto })
+  user!: UserDto;
+}

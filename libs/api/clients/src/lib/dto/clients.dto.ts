@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NewUserDto, UserDto } from '@deskgram/api/auth';
+import { PageQueryDto } from '@deskgram/api/common';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** An empty optional text clears the field. */
+const trimToNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value;
+const PHONE = /^\+?[0-9 ()\-.]{3,50}$/;
+
+export class CreateClientDto {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Northwind Trading' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ description: 'The client’s e-mail; also the sign-in of its first portal user' })
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 200, description: 'Password of the first portal user' })
+  @IsString()
+  @MinLength(8, { message: 'password must be at least 8 characters long' })
+  @MaxLength(200)
+  password!: string;
+
+  @ApiPropertyOptional({ example: '+44 20 7946 0958', nullable: true, type: String })
+  @Transform(trimToNull)
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone may hold digits, spaces, ( ) - . and a leading +' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  company?: string | null;
+}
+
+export class UpdateClientDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
+  @Transform(trim)
+  @ValidateIf((_, value) => value !== undefined)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @Transform(trim)
+  @ValidateIf((_, value) => value !== undefined)
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @Transform(trimToNull)
+  @IsOptional()
+  @Matches(PHONE, { message: 'phone may hold digits, spaces, ( ) - . and a leading +' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ maxLength: 200, nullable: true, type: String })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  company?: string | null;
+}
+
+export class AddClientUserDto extends NewUserDto {}
+
+export class ClientQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Part of the name, e-mail or company', maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+export class ClientSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  phone!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  company!: string | null;
+
+  @ApiProperty({ description: 'How many portal users the client has' })
+  userCount!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class ClientListDto {
+  @ApiProperty({ type: [ClientSummaryDto] })
+  items!: ClientSummaryDto[];
+
+  @ApiProperty()
+  total!: number;
+}
+
+export class ClientUserDto extends UserDto {
+  @ApiProperty()
+  disabled!: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastSignInAt!: string | null;
+}
+
+export class ClientDto extends ClientSummaryDto {
+  @ApiProperty({ type: [ClientUserDto] })
+  users!: ClientUserDto[];
+}
