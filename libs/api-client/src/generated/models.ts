@@ -14,7 +14,6 @@ export type { HealthIndicatorStatus } from './models/health-indicator-status';
 export type { HealthInfoDto } from './models/health-info-dto';
 export type { HealthStatus } from './models/health-status';
 export type { HttpErrorDto } from './models/http-error-dto';
-export type { Object } from './models/object';
 export type { RefreshTokenDto } from './models/refresh-token-dto';
 export type { Role } from './models/role';
 export type { SessionDto } from './models/session-dto';

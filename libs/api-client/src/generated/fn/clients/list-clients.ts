@@ -8,10 +8,9 @@ import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
 import { ClientListDto } from '../../models/client-list-dto';
-import { Object } from '../../models/object';
 
 export interface ListClients$Params {
-  page?: Object;
+  page?: number;
   pageSize?: number;
 
 /**

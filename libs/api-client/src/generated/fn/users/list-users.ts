@@ -7,11 +7,10 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { Object } from '../../models/object';
 import { StaffUserListDto } from '../../models/staff-user-list-dto';
 
 export interface ListUsers$Params {
-  page?: Object;
+  page?: number;
   pageSize?: number;
 
 /**
