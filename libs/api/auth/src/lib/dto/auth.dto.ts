@@ -1,13 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../roles';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class SignInDto {
   @ApiProperty({ example: 'anna@northwind.example' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;

@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@deskgram/api/common';
+import { PageQueryDto, trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '../roles';
 import { UserDto } from './auth.dto';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** E-mail, password and name of a new user; shared by staff accounts and client users. */
 export class NewUserDto {
   @ApiProperty({ example: 'maria@example.com' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
@@ -22,7 +20,7 @@ export class NewUserDto {
   password!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Maria Ivanova' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @IsNotEmpty({ message: 'displayName must not be empty' })
   @MaxLength(200)
@@ -38,7 +36,7 @@ export class CreateStaffUserDto extends NewUserDto {
 export class UpdateStaffUserDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @IsNotEmpty({ message: 'displayName must not be empty' })
   @MaxLength(200)
@@ -77,7 +75,7 @@ export class StaffUserListDto {
 export class StaffUserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of a name or e-mail', maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MaxLength(200)
   search?: string;

@@ -1,25 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NewUserDto, UserDto } from '@deskgram/api/auth';
-import { PageQueryDto } from '@deskgram/api/common';
+import { PageQueryDto, trimText, trimToNull } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** An empty optional text clears the field. */
-const trimToNull = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value;
 const PHONE = /^\+?[0-9 ()\-.]{3,50}$/;
 
 export class CreateClientDto {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Northwind Trading' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
   @MaxLength(200)
   name!: string;
 
   @ApiProperty({ description: 'The client’s e-mail; also the sign-in of its first portal user' })
-  @Transform(trim)
+  @Transform(trimText)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email!: string;
@@ -46,7 +42,7 @@ export class CreateClientDto {
 
 export class UpdateClientDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimText)
   @ValidateIf((_, value) => value !== undefined)
   @IsString()
   @IsNotEmpty({ message: 'name must not be empty' })
@@ -54,7 +50,7 @@ export class UpdateClientDto {
   name?: string;
 
   @ApiPropertyOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @ValidateIf((_, value) => value !== undefined)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
@@ -79,7 +75,7 @@ export class AddClientUserDto extends NewUserDto {}
 export class ClientQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the name, e-mail or company', maxLength: 200 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimText)
   @IsString()
   @MaxLength(200)
   search?: string;
