@@ -3,6 +3,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from '@deskgram/api/auth';
 import { ClientsModule } from '@deskgram/api/clients';
 import { DatabaseModule } from '@deskgram/api/database';
+import { TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
 import { ENTITIES } from './entities';
@@ -59,6 +60,7 @@ export class AppModule {
           }),
         }),
         ClientsModule,
+        TicketsModule,
         HealthModule,
         DemoDataModule,
       ],

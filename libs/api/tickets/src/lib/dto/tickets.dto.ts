@@ -1,0 +1,184 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PageQueryDto, trimText } from '@deskgram/api/common';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { MESSAGE_CHANNELS, type MessageChannel } from '../ticket-message.entity';
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../ticket.entity';
+
+export const MAX_SUBJECT = 200;
+export const MAX_BODY = 20_000;
+
+export class CreateTicketDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_SUBJECT, example: 'Invoice INV-2026-0007 shows the wrong VAT' })
+  @Transform(trimText)
+  @IsString()
+  @IsNotEmpty({ message: 'subject must not be empty' })
+  @MaxLength(MAX_SUBJECT, { message: `subject must be at most ${MAX_SUBJECT} characters` })
+  subject!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: MAX_BODY, description: 'What happened; the first message of the thread' })
+  @IsString()
+  @Transform(trimText)
+  @IsNotEmpty({ message: 'body must not be empty' })
+  @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
+  body!: string;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority', default: 'normal' })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only, and required for staff: the ticket’s client' })
+  @IsOptional()
+  @IsUUID('4', { message: 'clientId must be a UUID' })
+  clientId?: string;
+}
+
+export class AddMessageDto {
+  @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
+  @IsString()
+  @Transform(trimText)
+  @IsNotEmpty({ message: 'body must not be empty' })
+  @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
+  body!: string;
+
+  @ApiPropertyOptional({ default: false, description: 'Staff only: an internal note, never shown to the client' })
+  @IsOptional()
+  @IsBoolean({ message: 'internal must be true or false' })
+  internal?: boolean;
+}
+
+export class UpdateTicketDto {
+  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
+  @IsOptional()
+  @IsIn(TICKET_STATUSES, { message: `status must be one of ${TICKET_STATUSES.join(', ')}` })
+  status?: TicketStatus;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A staff user; null unassigns' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID('4', { message: 'assigneeId must be a UUID or null' })
+  assigneeId?: string | null;
+}
+
+export class TicketQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
+  @IsOptional()
+  @IsIn(TICKET_STATUSES, { message: `status must be one of ${TICKET_STATUSES.join(', ')}` })
+  status?: TicketStatus;
+
+  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
+  @IsOptional()
+  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  priority?: TicketPriority;
+
+  @ApiPropertyOptional({ description: 'A staff user’s id, or `none` for unassigned tickets' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== 'none')
+  @IsUUID('4', { message: 'assigneeId must be a UUID or "none"' })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' })
+  @IsOptional()
+  @IsUUID('4', { message: 'clientId must be a UUID' })
+  clientId?: string;
+
+  @ApiPropertyOptional({ maxLength: 200, description: 'Part of the subject, or a ticket number such as T-1042' })
+  @IsOptional()
+  @Transform(trimText)
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+export class TicketDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'T-1042' })
+  number!: string;
+
+  @ApiProperty()
+  subject!: string;
+
+  @ApiProperty({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
+  status!: TicketStatus;
+
+  @ApiProperty({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
+  priority!: TicketPriority;
+
+  @ApiProperty({ format: 'uuid' })
+  clientId!: string;
+
+  @ApiProperty()
+  clientName!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  creatorId!: string;
+
+  @ApiProperty({ format: 'uuid', nullable: true, type: String })
+  assigneeId!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  assigneeName!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  lastActivityAt!: string;
+}
+
+export class TicketListDto {
+  @ApiProperty({ type: [TicketDto] })
+  items!: TicketDto[];
+
+  @ApiProperty()
+  total!: number;
+}
+
+export class TicketMessageDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  authorId!: string;
+
+  @ApiProperty()
+  authorName!: string;
+
+  @ApiProperty({ enum: ['admin', 'agent', 'client'], enumName: 'Role' })
+  authorRole!: 'admin' | 'agent' | 'client';
+
+  @ApiProperty()
+  internal!: boolean;
+
+  @ApiProperty({ enum: MESSAGE_CHANNELS, enumName: 'MessageChannel' })
+  via!: MessageChannel;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class TicketDetailDto extends TicketDto {
+  @ApiProperty({ type: [TicketMessageDto], description: 'Oldest first; clients never receive internal notes' })
+  messages!: TicketMessageDto[];
+}
+
+export class TicketCountsDto {
+  @ApiProperty() open!: number;
+  @ApiProperty() in_progress!: number;
+  @ApiProperty() waiting_for_client!: number;
+  @ApiProperty() resolved!: number;
+  @ApiProperty() closed!: number;
+}

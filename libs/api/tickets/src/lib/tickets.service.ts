@@ -1,0 +1,269 @@
+import { Injectable } from '@nestjs/common';
+import { type AuthenticatedUser, escapeLike, isStaff, UserEntity } from '@deskgram/api/auth';
+import {
+  ConflictError,
+  DomainEvent,
+  DomainEventsPublisher,
+  type EventActor,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  type TicketRef,
+} from '@deskgram/api/common';
+import { ClientEntity } from '@deskgram/api/clients';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { AddMessageDto, CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/tickets.dto';
+import { TicketMessageEntity } from './ticket-message.entity';
+import { TICKET_STATUSES, TicketEntity, ticketNumber, type TicketStatus } from './ticket.entity';
+
+/** A client's reply on these reopens the ticket: the ball is back with staff. */
+const REOPENED_BY_CLIENT_REPLY: readonly TicketStatus[] = ['waiting_for_client', 'resolved'];
+
+export interface TicketWithThread {
+  ticket: TicketEntity;
+  messages: TicketMessageEntity[];
+}
+
+function actorOf(user: AuthenticatedUser): EventActor {
+  return { userId: user.id, role: user.role };
+}
+
+export function ticketRef(ticket: TicketEntity): TicketRef {
+  return {
+    id: ticket.id,
+    number: ticketNumber(ticket.seq),
+    subject: ticket.subject,
+    clientId: ticket.clientId,
+    assigneeId: ticket.assigneeId,
+    status: ticket.status,
+    priority: ticket.priority,
+  };
+}
+
+/**
+ * Tickets and their threads. Every query is narrowed to the caller's client for client users, so another client's
+ * ticket is simply not found. Changes emit their domain events inside the same transaction.
+ */
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly events: DomainEventsPublisher,
+  ) {}
+
+  private get tickets() {
+    return this.txHost.tx.getRepository(TicketEntity);
+  }
+
+  private get messages() {
+    return this.txHost.tx.getRepository(TicketMessageEntity);
+  }
+
+  @Transactional()
+  async create(actor: AuthenticatedUser, input: CreateTicketDto): Promise<TicketWithThread> {
+    const clientId = await this.clientForNewTicket(actor, input.clientId);
+    const inserted = await this.tickets.save(
+      this.tickets.create({
+        subject: input.subject,
+        clientId,
+        creatorId: actor.id,
+        assigneeId: null,
+        status: 'open',
+        priority: input.priority ?? 'normal',
+      }),
+    );
+    await this.messages.save(
+      this.messages.create({
+        ticketId: inserted.id,
+        authorId: actor.id,
+        authorRole: actor.role,
+        body: input.body,
+        internal: false,
+        via: 'portal',
+      }),
+    );
+    const created = await this.load(actor, inserted.id);
+    await this.events.publish(DomainEvent.TicketCreated, {
+      ticket: ticketRef(created.ticket),
+      actor: actorOf(actor),
+      body: input.body,
+    });
+    return created;
+  }
+
+  async list(actor: AuthenticatedUser, query: TicketQueryDto): Promise<{ items: TicketEntity[]; total: number }> {
+    const builder = this.visible(actor)
+      .leftJoinAndSelect('ticket.client', 'client')
+      .leftJoinAndSelect('ticket.assignee', 'assignee')
+      .orderBy('ticket.lastActivityAt', 'DESC')
+      .addOrderBy('ticket.id', 'DESC')
+      .skip(query.offset)
+      .take(query.pageSize);
+    this.filter(builder, actor, query);
+    const [items, total] = await builder.getManyAndCount();
+    return { items, total };
+  }
+
+  /** How many tickets are in each status, under the same filters as the list (status aside). */
+  async counts(actor: AuthenticatedUser, query: TicketQueryDto): Promise<Record<TicketStatus, number>> {
+    const builder = this.visible(actor).select('ticket.status', 'status').addSelect('count(*)::int', 'count');
+    this.filter(builder, actor, { ...query, status: undefined } as TicketQueryDto);
+    const rows = await builder.groupBy('ticket.status').getRawMany<{ status: TicketStatus; count: number }>();
+    const counts = Object.fromEntries(TICKET_STATUSES.map((status) => [status, 0])) as Record<TicketStatus, number>;
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  get(actor: AuthenticatedUser, id: string): Promise<TicketWithThread> {
+    return this.load(actor, id);
+  }
+
+  @Transactional()
+  async addMessage(actor: AuthenticatedUser, id: string, input: AddMessageDto): Promise<TicketMessageEntity> {
+    const internal = input.internal ?? false;
+    if (internal && !isStaff(actor.role)) {
+      throw new ForbiddenError('ticket.internal_staff_only', 'Only staff can write internal notes');
+    }
+    const ticket = await this.lockVisible(actor, id);
+    if (ticket.status === 'closed' && !internal) {
+      throw new ConflictError('ticket.closed', `${ticketNumber(ticket.seq)} is closed; open a new ticket instead`);
+    }
+    const message = await this.messages.save(
+      this.messages.create({
+        ticketId: ticket.id,
+        authorId: actor.id,
+        authorRole: actor.role,
+        body: input.body,
+        internal,
+        via: 'portal',
+      }),
+    );
+    const from = ticket.status;
+    if (!internal) {
+      ticket.lastActivityAt = new Date();
+      if (actor.role === 'client' && REOPENED_BY_CLIENT_REPLY.includes(ticket.status)) ticket.status = 'open';
+      await this.tickets.save(ticket);
+    }
+    await this.events.publish(DomainEvent.TicketMessageCreated, {
+      ticket: ticketRef(ticket),
+      actor: actorOf(actor),
+      messageId: message.id,
+      body: message.body,
+      internal,
+    });
+    if (ticket.status !== from) {
+      await this.events.publish(DomainEvent.TicketStatusChanged, {
+        ticket: ticketRef(ticket),
+        actor: actorOf(actor),
+        from,
+        to: ticket.status,
+      });
+    }
+    return (await this.messages.findOne({ where: { id: message.id }, relations: { author: true } })) ?? message;
+  }
+
+  @Transactional()
+  async update(actor: AuthenticatedUser, id: string, changes: UpdateTicketDto): Promise<TicketWithThread> {
+    const ticket = await this.lockVisible(actor, id);
+    const before = { status: ticket.status, assigneeId: ticket.assigneeId };
+    if (changes.assigneeId !== undefined && changes.assigneeId !== ticket.assigneeId) {
+      if (changes.assigneeId !== null) await this.assertAssignable(changes.assigneeId);
+      ticket.assigneeId = changes.assigneeId;
+    }
+    if (changes.priority !== undefined) ticket.priority = changes.priority;
+    if (changes.status !== undefined && changes.status !== ticket.status) {
+      ticket.status = changes.status;
+      ticket.lastActivityAt = new Date();
+    }
+    await this.tickets.save(ticket);
+    if (ticket.status !== before.status) {
+      await this.events.publish(DomainEvent.TicketStatusChanged, {
+        ticket: ticketRef(ticket),
+        actor: actorOf(actor),
+        from: before.status,
+        to: ticket.status,
+      });
+    }
+    if (ticket.assigneeId !== before.assigneeId) {
+      await this.events.publish(DomainEvent.TicketAssigned, {
+        ticket: ticketRef(ticket),
+        actor: actorOf(actor),
+        previousAssigneeId: before.assigneeId,
+        assigneeId: ticket.assigneeId,
+      });
+    }
+    return this.load(actor, id);
+  }
+
+  private async clientForNewTicket(actor: AuthenticatedUser, requested: string | undefined): Promise<string> {
+    if (actor.role === 'client') {
+      if (requested !== undefined && requested !== actor.clientId) {
+        throw new InvalidInputError('ticket.client_not_allowed', 'clientId is for staff; leave it out');
+      }
+      if (!actor.clientId) throw new ForbiddenError('ticket.no_client', 'This account belongs to no client');
+      return actor.clientId;
+    }
+    if (!requested)
+      throw new InvalidInputError('ticket.client_required', 'clientId is required when staff open a ticket');
+    const exists = await this.txHost.tx.getRepository(ClientEntity).exists({ where: { id: requested } });
+    if (!exists) throw new InvalidInputError('ticket.client_unknown', `No client with id ${requested}`);
+    return requested;
+  }
+
+  private async assertAssignable(userId: string): Promise<void> {
+    const user = await this.txHost.tx.getRepository(UserEntity).findOne({ where: { id: userId } });
+    if (!user || !isStaff(user.role) || user.disabledAt) {
+      throw new InvalidInputError('ticket.assignee_invalid', 'assigneeId must be an active staff user');
+    }
+  }
+
+  /** Tickets the actor may see: all for staff, their client's for client users. */
+  private visible(actor: AuthenticatedUser): SelectQueryBuilder<TicketEntity> {
+    const builder = this.tickets.createQueryBuilder('ticket');
+    if (!isStaff(actor.role)) builder.where('ticket.clientId = :ownClient', { ownClient: actor.clientId });
+    return builder;
+  }
+
+  private filter(builder: SelectQueryBuilder<TicketEntity>, actor: AuthenticatedUser, query: TicketQueryDto): void {
+    if (query.status) builder.andWhere('ticket.status = :status', { status: query.status });
+    if (query.priority) builder.andWhere('ticket.priority = :priority', { priority: query.priority });
+    if (query.assigneeId === 'none') builder.andWhere('ticket.assigneeId IS NULL');
+    else if (query.assigneeId) builder.andWhere('ticket.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
+    if (query.clientId && isStaff(actor.role))
+      builder.andWhere('ticket.clientId = :clientId', { clientId: query.clientId });
+    if (query.search) {
+      const number = /^(?:t-?)?(\d{1,9})$/i.exec(query.search);
+      builder.andWhere(
+        number ? '(ticket.subject ILIKE :search OR ticket.seq = :seq)' : 'ticket.subject ILIKE :search',
+        { search: `%${escapeLike(query.search)}%`, seq: number ? Number(number[1]) : undefined },
+      );
+    }
+  }
+
+  private async lockVisible(actor: AuthenticatedUser, id: string): Promise<TicketEntity> {
+    const ticket = await this.visible(actor).andWhere('ticket.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!ticket) throw new NotFoundError('ticket.not_found', `No ticket with id ${id}`);
+    return ticket;
+  }
+
+  private async load(actor: AuthenticatedUser, id: string): Promise<TicketWithThread> {
+    const ticket = await this.visible(actor)
+      .leftJoinAndSelect('ticket.client', 'client')
+      .leftJoinAndSelect('ticket.assignee', 'assignee')
+      .andWhere('ticket.id = :id', { id })
+      .getOne();
+    if (!ticket) throw new NotFoundError('ticket.not_found', `No ticket with id ${id}`);
+    const messages = await this.messages
+      .createQueryBuilder('message')
+      .leftJoinAndSelect('message.author', 'author')
+      .where('message.ticketId = :id', { id })
+      // Clients never learn that internal notes exist, not even by a gap or a count.
+      .andWhere(isStaff(actor.role) ? 'TRUE' : 'message.internal = FALSE')
+      .orderBy('message.createdAt', 'ASC')
+      .addOrderBy('message.id', 'ASC')
+      .getMany();
+    return { ticket, messages };
+  }
+}
