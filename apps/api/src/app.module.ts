@@ -3,6 +3,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from '@deskgram/api/auth';
 import { ClientsModule } from '@deskgram/api/clients';
 import { DatabaseModule } from '@deskgram/api/database';
+import { InvoicesModule } from '@deskgram/api/invoices';
 import { TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
@@ -61,6 +62,7 @@ export class AppModule {
         }),
         ClientsModule,
         TicketsModule,
+        InvoicesModule.register({ overdueSweepSeconds: config.overdueSweepSeconds }),
         HealthModule,
         DemoDataModule,
       ],

@@ -1,6 +1,12 @@
 import { AUTH_ENTITIES } from '@deskgram/api/auth';
 import { CLIENT_ENTITIES } from '@deskgram/api/clients';
+import { INVOICE_ENTITIES } from '@deskgram/api/invoices';
 import { TICKET_ENTITIES } from '@deskgram/api/tickets';
 
 /** Every entity of every feature library; the composition root hands them to TypeORM and to the migration CLI. */
-export const ENTITIES: Array<new () => unknown> = [...AUTH_ENTITIES, ...CLIENT_ENTITIES, ...TICKET_ENTITIES];
+export const ENTITIES: Array<new () => unknown> = [
+  ...AUTH_ENTITIES,
+  ...CLIENT_ENTITIES,
+  ...TICKET_ENTITIES,
+  ...INVOICE_ENTITIES,
+];

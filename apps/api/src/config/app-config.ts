@@ -24,6 +24,7 @@ export class AppConfig {
   readonly telegram: TelegramConfig;
   readonly logLevel: string;
   readonly trustProxy: boolean | number | string;
+  readonly overdueSweepSeconds: number;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -44,6 +45,7 @@ export class AppConfig {
     };
     this.logLevel = env.LOG_LEVEL ?? 'info';
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
+    this.overdueSweepSeconds = env.OVERDUE_SWEEP_SECONDS ?? 60;
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */

@@ -121,6 +121,14 @@ export class Environment {
   })
   TRUST_PROXY?: string;
 
+  /** Seconds between checks for issued invoices past their due date. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt({ message: 'OVERDUE_SWEEP_SECONDS must be a whole number from 1 to 86400' })
+  @Min(1, { message: 'OVERDUE_SWEEP_SECONDS must be a whole number from 1 to 86400' })
+  @Max(86400, { message: 'OVERDUE_SWEEP_SECONDS must be a whole number from 1 to 86400' })
+  OVERDUE_SWEEP_SECONDS?: number;
+
   /** Where local state lives: the embedded database and the development signing key. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -148,6 +156,7 @@ const PROPERTIES = [
   'LOG_LEVEL',
   'DATA_DIR',
   'TRUST_PROXY',
+  'OVERDUE_SWEEP_SECONDS',
 ] as const satisfies ReadonlyArray<keyof Environment>;
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */

@@ -1,10 +1,12 @@
 import { CreateExtensions1764450000000 } from './1764450000000-CreateExtensions';
 import { CreateUsersAndClients1795992834809 } from './1795992834809-CreateUsersAndClients';
 import { CreateTickets1795993956309 } from './1795993956309-CreateTickets';
+import { CreateInvoices1795994390072 } from './1795994390072-CreateInvoices';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
   CreateExtensions1764450000000,
   CreateUsersAndClients1795992834809,
   CreateTickets1795993956309,
+  CreateInvoices1795994390072,
 ];
