@@ -4,7 +4,8 @@ import type { DomainEvents } from './events';
 
 /**
  * Emits a domain event and waits for every listener, so that what listeners write (delivery rows) joins the
- * caller's transaction and a listener's failure rolls the change back.
+ * caller's transaction and a listener's failure rolls the change back. Listeners therefore subscribe with
+ * `@OnEvent(name, { suppressErrors: false })`: Nest's default would log a listener's error and commit anyway.
  */
 @Injectable()
 export class DomainEventsPublisher {
