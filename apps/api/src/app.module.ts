@@ -8,7 +8,7 @@ import { TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
 import { ENTITIES } from './entities';
-import { DemoDataModule } from './demo/demo-data.module';
+import { DemoDataSeeder } from './demo/demo-data.seeder';
 import { HealthModule } from './health/health.module';
 
 @Global()
@@ -64,8 +64,9 @@ export class AppModule {
         TicketsModule,
         InvoicesModule.register({ overdueSweepSeconds: config.overdueSweepSeconds }),
         HealthModule,
-        DemoDataModule,
       ],
+      // Seeds through the feature modules' services, which the root module sees.
+      providers: [DemoDataSeeder],
     };
   }
 }

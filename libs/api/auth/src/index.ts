@@ -7,4 +7,4 @@ export * from './lib/dto/users.dto';
 export * from './lib/dto/mappers';
 export * from './lib/roles';
 export * from './lib/user.entity';
-export { UsersService, escapeLike } from './lib/users.service';
+export { UsersService, escapeLike, toAuthenticated } from './lib/users.service';
