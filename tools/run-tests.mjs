@@ -1,5 +1,5 @@
 // `npm test`: every test of every project (unit, integration on PostgreSQL, browser), never from cache, then one
-// closing line for the whole run. Extra arguments go to `nx run-many` (e.g. `-- -p api-e2e`).
+// closing line for the whole run. One project alone: `npx nx test <project>`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,8 +7,13 @@ import { join } from 'node:path';
 const resultsDir = join(import.meta.dirname, '..', 'tmp', 'test-results');
 rmSync(resultsDir, { recursive: true, force: true });
 
-const args = ['nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--parallel=2', '--output-style=static'];
-const run = spawnSync('npx', [...args, ...process.argv.slice(2)], { stdio: 'inherit' });
+// Unit and component tests two at a time; then the suites that start the API and a browser, one at a time, so
+// that they do not starve each other of the machine's CPU.
+const E2E = ['api-e2e', 'portal-e2e'];
+const common = ['nx', 'run-many', '-t', 'test', '--skip-nx-cache', '--output-style=static'];
+const unit = spawnSync('npx', [...common, '--parallel=2', `--exclude=${E2E.join(',')}`], { stdio: 'inherit' });
+const e2e = spawnSync('npx', [...common, '--parallel=1', `--projects=${E2E.join(',')}`], { stdio: 'inherit' });
+const run = { status: (unit.status ?? 1) || (e2e.status ?? 1) };
 
 let passed = 0;
 let failed = 0;

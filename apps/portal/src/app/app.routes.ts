@@ -1,21 +1,113 @@
 import { type Routes } from '@angular/router';
+import {
+  loadSignIn,
+  redirectToArea,
+  roleGuard,
+  signedInGuard,
+  signedOutGuard,
+  whenSignedIn,
+} from '@deskgram/portal/auth';
 
+const shell = () => import('@deskgram/portal/shell');
+const areas = () => import('@deskgram/portal/areas');
+
+/** The map of the portal (PORTAL.md): the sign-in page, then one area per role, chosen at `/`. */
 export const appRoutes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: redirectToArea },
   {
     path: '',
-    loadComponent: () => import('@deskgram/portal/shell').then((m) => m.Shell),
+    loadComponent: () => shell().then((m) => m.Shell),
     children: [
-      // Until there are signed-in areas, the start page is the sign-in page.
-      { path: '', pathMatch: 'full', redirectTo: 'sign-in' },
       {
         path: 'sign-in',
         title: 'signIn.title',
-        loadComponent: () => import('@deskgram/portal/auth').then((m) => m.SignIn),
+        canActivate: [signedOutGuard],
+        loadComponent: loadSignIn,
       },
+    ],
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    loadComponent: () => shell().then((m) => m.SignedInShell),
+    children: [
+      {
+        path: 'client',
+        canActivate: [roleGuard('client')],
+        children: [
+          {
+            path: '',
+            title: 'dashboard.title',
+            loadComponent: () => areas().then((m) => m.ClientDashboard),
+          },
+          {
+            path: 'tickets',
+            title: 'pages.clientTickets.title',
+            data: { page: 'clientTickets' },
+            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+          },
+          {
+            path: 'invoices',
+            title: 'pages.clientInvoices.title',
+            data: { page: 'clientInvoices' },
+            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+          },
+        ],
+      },
+      {
+        path: 'staff',
+        canActivate: [roleGuard('admin', 'agent')],
+        children: [
+          {
+            path: '',
+            title: 'queue.title',
+            loadComponent: () => areas().then((m) => m.StaffQueue),
+          },
+          {
+            path: 'clients',
+            loadChildren: () => import('@deskgram/portal/clients').then((m) => m.CLIENTS_ROUTES),
+          },
+          {
+            path: 'invoices',
+            title: 'pages.staffInvoices.title',
+            data: { page: 'staffInvoices' },
+            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+          },
+          {
+            path: 'deliveries',
+            title: 'pages.staffDeliveries.title',
+            data: { page: 'staffDeliveries' },
+            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+          },
+          {
+            path: 'users',
+            canActivate: [roleGuard('admin')],
+            loadChildren: () => import('@deskgram/portal/staff-users').then((m) => m.STAFF_USERS_ROUTES),
+          },
+        ],
+      },
+      {
+        path: 'profile',
+        title: 'profile.title',
+        loadComponent: () => areas().then((m) => m.Profile),
+      },
+      // A signed-in person keeps their navigation on an address that does not exist.
+      {
+        path: '**',
+        canMatch: [whenSignedIn],
+        title: 'notFound.title',
+        loadComponent: () => shell().then((m) => m.NotFound),
+      },
+    ],
+  },
+  {
+    path: '',
+    loadComponent: () => shell().then((m) => m.Shell),
+    children: [
       {
         path: '**',
         title: 'notFound.title',
-        loadComponent: () => import('@deskgram/portal/shell').then((m) => m.NotFound),
+        loadComponent: () => shell().then((m) => m.NotFound),
       },
     ],
   },

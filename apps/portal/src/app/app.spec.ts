@@ -4,6 +4,8 @@ import { provideHttpClientTesting, HttpTestingController } from '@angular/common
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Title } from '@angular/platform-browser';
 import { Router } from '@angular/router';
+import { type Role, type SessionDto, type UserDto } from '@deskgram/api-client';
+import { SESSION_STORAGE_KEY } from '@deskgram/portal/auth';
 import { App } from './app';
 import { appConfig } from './app.config';
 
@@ -27,9 +29,11 @@ function keys(translations: Translations): string[] {
 describe(App.name, () => {
   let fixture: ComponentFixture<App>;
   let router: Router;
+  let signedInUser: UserDto | undefined;
 
   beforeEach(() => {
     localStorage.clear();
+    signedInUser = undefined;
     TestBed.configureTestingModule({
       imports: [App],
       providers: [...appConfig.providers, provideHttpClientTesting()],
@@ -45,23 +49,32 @@ describe(App.name, () => {
 
   async function open(url: string): Promise<HTMLElement> {
     await router.navigateByUrl(url);
-    await answerHealthCheck();
+    await answerApi();
     await fixture.whenStable();
     return fixture.nativeElement;
   }
 
-  /** The sign-in page asks the API whether it is up; the app is stable only once that is answered. */
-  async function answerHealthCheck(): Promise<void> {
+  /**
+   * Answers what the pages ask the API: the sign-in page whether it is up, the signed-in layout who is signed in.
+   * The client is Promise-based, so requests show up a task later; the app is stable only once they are answered.
+   */
+  async function answerApi(): Promise<void> {
     const http = TestBed.inject(HttpTestingController);
-    for (let tick = 0; tick < 20; tick++) {
+    for (let tick = 0; tick < 10; tick++) {
       await new Promise((resolve) => setTimeout(resolve));
-      const pending = http.match('/api/health');
-      if (pending.length > 0) {
-        for (const request of pending) request.flush({ status: 'ok', info: {}, details: {} });
-        await new Promise((resolve) => setTimeout(resolve));
-        return;
-      }
+      for (const request of http.match('/api/health')) request.flush({ status: 'ok', info: {}, details: {} });
+      for (const request of http.match('/api/auth/me')) request.flush(signedInUser ?? null);
     }
+  }
+
+  function signInAs(role: Role, displayName: string): void {
+    signedInUser = { id: `id-${role}`, email: `${role}@example.com`, displayName, role, clientId: null };
+    const session: SessionDto = { accessToken: 'access', refreshToken: 'refresh', user: signedInUser };
+    localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(session));
+  }
+
+  function navigation(page: HTMLElement): string[] {
+    return Array.from(page.querySelectorAll('nav a')).map((link) => link.textContent?.trim() ?? '');
   }
 
   it('opens the sign-in page inside the shell from the start page', async () => {
@@ -78,6 +91,75 @@ describe(App.name, () => {
 
     expect(page.querySelector('dg-not-found h1')?.textContent).toBe('Page not found');
     expect(page.querySelector('mat-toolbar')).not.toBeNull();
+  });
+  it('sends someone who is not signed in from a page of an area to sign in, with the way back', async () => {
+    const page = await open('/client/invoices');
+
+    expect(router.url).toBe('/sign-in?returnUrl=%2Fclient%2Finvoices');
+    expect(page.querySelector('dg-sign-in')).not.toBeNull();
+  });
+
+  it('opens the client dashboard with the client navigation at the start page for a client', async () => {
+    signInAs('client', 'Northwind Trading');
+
+    const page = await open('/');
+
+    expect(router.url).toBe('/client');
+    expect(navigation(page)).toEqual(['Dashboard', 'Tickets', 'Invoices']);
+    expect(page.querySelector('dg-client-dashboard h1')?.textContent?.trim()).toBe('Hello, Northwind Trading');
+    expect(TestBed.inject(Title).getTitle()).toBe('Dashboard · Deskgram');
+  });
+
+  it('opens the queue for staff and keeps them out of the client area', async () => {
+    signInAs('agent', 'Sam Rivera');
+
+    const page = await open('/client/tickets');
+
+    expect(router.url).toBe('/staff');
+    expect(navigation(page)).toEqual(['Queue', 'Clients', 'Invoices', 'Deliveries']);
+    expect(page.querySelector('dg-staff-queue h1')?.textContent?.trim()).toBe('Queue');
+  });
+
+  it('keeps a client out of the staff area', async () => {
+    signInAs('client', 'Northwind Trading');
+
+    await open('/staff/deliveries');
+
+    expect(router.url).toBe('/client');
+  });
+
+  it('keeps an agent out of the staff accounts', async () => {
+    signInAs('agent', 'Sam Rivera');
+
+    await open('/staff/users');
+
+    expect(router.url).toBe('/staff');
+  });
+
+  it('opens the placeholder pages and the profile by their addresses', async () => {
+    signInAs('admin', 'Alex Morgan');
+
+    expect((await open('/staff/invoices')).querySelector('dg-placeholder-page h1')?.textContent?.trim()).toBe(
+      'Invoices',
+    );
+    expect((await open('/profile')).querySelector('dg-profile h1')?.textContent?.trim()).toBe('Profile');
+  });
+
+  it('takes a signed-in person off the sign-in page', async () => {
+    signInAs('admin', 'Alex Morgan');
+
+    await open('/sign-in');
+
+    expect(router.url).toBe('/staff');
+  });
+
+  it('keeps the navigation on an address that does not exist for a signed-in person', async () => {
+    signInAs('client', 'Northwind Trading');
+
+    const page = await open('/client/no-such-page');
+
+    expect(page.querySelector('dg-not-found h1')?.textContent).toBe('Page not found');
+    expect(navigation(page)).toEqual(['Dashboard', 'Tickets', 'Invoices']);
   });
 });
 

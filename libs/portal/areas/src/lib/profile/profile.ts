@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
+import { MatCard } from '@angular/material/card';
+import { AuthStore } from '@deskgram/portal/auth';
+import { type Language, LanguageStore } from '@deskgram/portal/core';
+import { TranslocoDirective } from '@jsverse/transloco';
+import { TelegramCard } from '../telegram-card/telegram-card';
+
+/** The signed-in person's own page: who they are, the portal's language and the Telegram card. */
+@Component({
+  selector: 'dg-profile',
+  imports: [MatButtonToggle, MatButtonToggleGroup, MatCard, TelegramCard, TranslocoDirective],
+  templateUrl: './profile.html',
+  styleUrl: './profile.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Profile {
+  private readonly languageStore = inject(LanguageStore);
+
+  protected readonly user = inject(AuthStore).user;
+  protected readonly languages = this.languageStore.languages;
+  protected readonly language = this.languageStore.language;
+
+  protected setLanguage(language: Language): void {
+    this.languageStore.setLanguage(language);
+  }
+}

@@ -1,0 +1,87 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
+import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
+import { MatChip, MatChipSet } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatIcon } from '@angular/material/icon';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { RouterLink } from '@angular/router';
+import { type ClientDto, DeskgramApi, getClient } from '@deskgram/api-client';
+import { apiErrorOf, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { ClientDialog, type ClientDialogData } from '../client-dialog/client-dialog';
+import { ClientUserDialog, type ClientUserDialogData } from '../client-user-dialog/client-user-dialog';
+
+type View = 'loading' | 'notFound' | 'error' | 'client';
+
+const DIALOG_SIZE = { width: '560px', maxWidth: 'calc(100vw - 32px)' } as const;
+
+/** `/staff/clients/:id`: the client's contacts and its portal users. */
+@Component({
+  selector: 'dg-client-detail',
+  imports: [
+    DatePipe,
+    MatAnchor,
+    MatButton,
+    MatCard,
+    MatCardContent,
+    MatCardHeader,
+    MatCardTitle,
+    MatChip,
+    MatChipSet,
+    MatIcon,
+    RelativeTimePipe,
+    RouterLink,
+    TranslocoDirective,
+  ],
+  templateUrl: './client-detail.html',
+  styleUrl: './client-detail.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ClientDetail {
+  private readonly api = inject(DeskgramApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  /** The `:id` of the address. */
+  readonly id = input.required<string>();
+
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly client = resource({
+    params: () => ({ id: this.id() }),
+    loader: ({ params }) => this.api.invoke(getClient, { id: params.id }),
+  });
+  protected readonly view = computed<View>(() => {
+    if (this.client.status() === 'error') {
+      // A malformed id (400) is, to a person following a link, the same as a client that is not there.
+      const status = apiErrorOf(this.client.error()).status;
+      return status === 404 || status === 400 ? 'notFound' : 'error';
+    }
+    return this.client.hasValue() ? 'client' : 'loading';
+  });
+
+  protected edit(client: ClientDto): void {
+    this.dialog
+      .open<ClientDialog, ClientDialogData, ClientDto>(ClientDialog, { ...DIALOG_SIZE, data: { client } })
+      .afterClosed()
+      .subscribe((updated) => this.show(updated, 'clients.detail.saved'));
+  }
+
+  protected addUser(client: ClientDto): void {
+    this.dialog
+      .open<ClientUserDialog, ClientUserDialogData, ClientDto>(ClientUserDialog, { ...DIALOG_SIZE, data: { client } })
+      .afterClosed()
+      .subscribe((updated) => this.show(updated, 'clients.detail.userAdded'));
+  }
+
+  /** The API answers a change with the whole client, so the page shows it without asking again. */
+  private show(updated: ClientDto | undefined, message: string): void {
+    if (!updated) {
+      return;
+    }
+    this.client.set(updated);
+    this.snackBar.open(this.transloco.translate(message), undefined, { duration: 4000 });
+  }
+}

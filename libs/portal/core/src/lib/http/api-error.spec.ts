@@ -1,0 +1,72 @@
+import { HttpErrorResponse } from '@angular/common/http';
+import { TestBed } from '@angular/core/testing';
+import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
+import { apiErrorOf, apiErrorText } from './api-error';
+
+function failure(status: number, body: unknown): HttpErrorResponse {
+  return new HttpErrorResponse({ status, error: body, url: '/api/clients' });
+}
+
+describe('apiErrorOf', () => {
+  it('reads the status, code and message the API sent', () => {
+    const error = failure(409, { statusCode: 409, error: 'Conflict', message: 'Taken', code: 'user.email_taken' });
+
+    expect(apiErrorOf(error)).toEqual({ status: 409, code: 'user.email_taken', message: 'Taken' });
+  });
+
+  it('also reads a failure that a resource has wrapped', () => {
+    const wrapped = new Error('Resource failed', { cause: failure(404, { message: 'No client' }) });
+
+    expect(apiErrorOf(wrapped)).toEqual({ status: 404, code: null, message: 'No client' });
+  });
+
+  it('has no message when the answer was not the API’s JSON', () => {
+    expect(apiErrorOf(failure(502, '<html>Bad gateway</html>'))).toEqual({ status: 502, code: null, message: null });
+  });
+
+  it('has no status for a failure that is not an HTTP one', () => {
+    expect(apiErrorOf(new TypeError('undefined is not a function')).status).toBeNull();
+  });
+});
+
+describe('apiErrorText', () => {
+  let transloco: TranslocoService;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({
+      imports: [
+        TranslocoTestingModule.forRoot({
+          langs: {
+            en: {
+              common: { offline: 'Offline', unexpectedError: 'Something went wrong' },
+              taken: 'That e-mail is taken',
+            },
+          },
+          translocoConfig: { availableLangs: ['en'], defaultLang: 'en' },
+          preloadLangs: true,
+        }),
+      ],
+    });
+    transloco = TestBed.inject(TranslocoService);
+  });
+
+  it('translates a code the page knows', () => {
+    const error = failure(409, { message: 'A user with the e-mail a@b.c already exists', code: 'user.email_taken' });
+
+    expect(apiErrorText(error, transloco, { 'user.email_taken': 'taken' })).toBe('That e-mail is taken');
+  });
+
+  it('shows the API’s own message for anything else', () => {
+    const error = failure(400, { message: 'phone may hold digits', code: 'validation' });
+
+    expect(apiErrorText(error, transloco, { 'user.email_taken': 'taken' })).toBe('phone may hold digits');
+  });
+
+  it('says the server cannot be reached when there was no answer', () => {
+    expect(apiErrorText(failure(0, new ProgressEvent('error')), transloco)).toBe('Offline');
+  });
+
+  it('falls back to a general line when there is nothing better to say', () => {
+    expect(apiErrorText(failure(500, null), transloco)).toBe('Something went wrong');
+  });
+});

@@ -1,0 +1,1 @@
+export { STAFF_USERS_ROUTES } from './lib/staff-users.routes';

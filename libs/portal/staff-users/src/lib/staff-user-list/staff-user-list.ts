@@ -1,0 +1,235 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { DatePipe } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  linkedSignal,
+  resource,
+  signal,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatChip, MatChipSet } from '@angular/material/chips';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatPaginator, type PageEvent } from '@angular/material/paginator';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import {
+  MatCell,
+  MatCellDef,
+  MatColumnDef,
+  MatHeaderCell,
+  MatHeaderCellDef,
+  MatHeaderRow,
+  MatHeaderRowDef,
+  MatRow,
+  MatRowDef,
+  MatTable,
+} from '@angular/material/table';
+import {
+  DeskgramApi,
+  listUsers,
+  type StaffRole,
+  type StaffUserDto,
+  type StaffUserListDto,
+  type UpdateStaffUserDto,
+  updateUser,
+} from '@deskgram/api-client';
+import { apiErrorText, LanguageStore, ListQuery, PAGE_SIZE_OPTIONS, RelativeTimePipe } from '@deskgram/portal/core';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { firstValueFrom, map } from 'rxjs';
+import { ConfirmDialog, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog';
+import { STAFF_ERROR_TEXTS } from '../staff-form';
+import { StaffUserActions } from '../staff-user-actions/staff-user-actions';
+import { StaffUserDialog } from '../staff-user-dialog/staff-user-dialog';
+
+/** Below this width the table's columns no longer fit, and each account becomes a stacked list item. */
+export const COMPACT_LAYOUT = '(max-width: 839.98px)';
+
+type View = 'loading' | 'error' | 'empty' | 'list';
+
+/** `/staff/users`: the staff accounts, for administrators; new accounts, roles, and who may sign in. */
+@Component({
+  selector: 'dg-staff-user-list',
+  imports: [
+    DatePipe,
+    MatButton,
+    MatCell,
+    MatCellDef,
+    MatChip,
+    MatChipSet,
+    MatColumnDef,
+    MatFormField,
+    MatHeaderCell,
+    MatHeaderCellDef,
+    MatHeaderRow,
+    MatHeaderRowDef,
+    MatIcon,
+    MatIconButton,
+    MatInput,
+    MatLabel,
+    MatPaginator,
+    MatPrefix,
+    MatProgressBar,
+    MatRow,
+    MatRowDef,
+    MatSuffix,
+    MatTable,
+    RelativeTimePipe,
+    StaffUserActions,
+    TranslocoDirective,
+  ],
+  providers: [ListQuery],
+  templateUrl: './staff-user-list.html',
+  styleUrl: './staff-user-list.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StaffUserList {
+  private readonly api = inject(DeskgramApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly query = inject(ListQuery);
+  protected readonly language = inject(LanguageStore).language;
+  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
+  protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignIn', 'actions'];
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe(COMPACT_LAYOUT)
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+  /** Accounts with a change on its way; their menus wait for the answer. */
+  protected readonly pending = signal<ReadonlySet<string>>(new Set());
+
+  protected readonly users = resource({
+    params: () => ({ search: this.query.search(), page: this.query.page(), pageSize: this.query.pageSize() }),
+    loader: ({ params }) =>
+      this.api.invoke(listUsers, {
+        search: params.search || undefined,
+        page: params.page,
+        pageSize: params.pageSize,
+      }),
+  });
+
+  /**
+   * The list on screen. While another search or page loads, the last one stays, dimmed under a progress bar,
+   * instead of the page flashing back to the skeleton at every keystroke.
+   */
+  protected readonly shown = linkedSignal<
+    { list: StaffUserListDto | undefined; loading: boolean },
+    StaffUserListDto | undefined
+  >({
+    source: () => ({
+      list: this.users.hasValue() ? this.users.value() : undefined,
+      loading: this.users.isLoading(),
+    }),
+    computation: ({ list, loading }, previous) => list ?? (loading ? previous?.value : undefined),
+  });
+  protected readonly items = computed(() => this.shown()?.items ?? []);
+  protected readonly total = computed(() => this.shown()?.total ?? 0);
+  protected readonly view = computed<View>(() => {
+    if (this.users.status() === 'error') {
+      return 'error';
+    }
+    if (!this.shown()) {
+      return 'loading';
+    }
+    return this.items().length > 0 ? 'list' : 'empty';
+  });
+
+  constructor() {
+    effect(() => {
+      if (this.users.hasValue()) {
+        this.query.keepPageWithin(this.users.value().total);
+      }
+    });
+  }
+
+  protected changePage(event: PageEvent): void {
+    void this.query.setPage(event.pageIndex + 1, event.pageSize);
+  }
+
+  protected openNewUser(): void {
+    this.dialog
+      .open<StaffUserDialog, undefined, StaffUserDto>(StaffUserDialog, {
+        width: '560px',
+        maxWidth: 'calc(100vw - 32px)',
+      })
+      .afterClosed()
+      .subscribe((user) => {
+        if (!user) {
+          return;
+        }
+        this.say(this.transloco.translate('staffUsers.created', { name: user.displayName }));
+        this.users.reload();
+      });
+  }
+
+  protected changeRole(user: StaffUserDto, role: StaffRole): Promise<void> {
+    return this.update(user, { role }, `staffUsers.roleChanged.${role}`, { name: user.displayName });
+  }
+
+  protected async changeDisabled(user: StaffUserDto, disabled: boolean): Promise<void> {
+    if (disabled && !(await this.confirmDisable(user))) {
+      return;
+    }
+    const message = disabled ? 'staffUsers.disabledDone' : 'staffUsers.enabledDone';
+    return this.update(user, { disabled }, message, { name: user.displayName });
+  }
+
+  private async confirmDisable(user: StaffUserDto): Promise<boolean> {
+    const t = (key: string) => this.transloco.translate(`staffUsers.confirmDisable.${key}`, { name: user.displayName });
+    const answer = await firstValueFrom(
+      this.dialog
+        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
+          data: { title: t('title'), message: t('message'), confirm: t('confirm'), destructive: true },
+          width: '440px',
+          maxWidth: 'calc(100vw - 32px)',
+        })
+        .afterClosed(),
+    );
+    return answer === true;
+  }
+
+  private async update(
+    user: StaffUserDto,
+    body: UpdateStaffUserDto,
+    message: string,
+    params: Record<string, string>,
+  ): Promise<void> {
+    this.pending.update((ids) => new Set(ids).add(user.id));
+    try {
+      const updated = await this.api.invoke(updateUser, { id: user.id, body });
+      // The API answers with the account as it is now: the row changes in place, without reloading the page.
+      this.users.update(
+        (list) => list && { ...list, items: list.items.map((item) => (item.id === updated.id ? updated : item)) },
+      );
+      this.say(this.transloco.translate(message, params));
+    } catch (error) {
+      this.say(apiErrorText(error, this.transloco, STAFF_ERROR_TEXTS), true);
+    } finally {
+      this.pending.update((ids) => {
+        const rest = new Set(ids);
+        rest.delete(user.id);
+        return rest;
+      });
+    }
+  }
+
+  /** A refusal stays longer, with a button to dismiss it: the person has to read why nothing changed. */
+  private say(message: string, refusal = false): void {
+    this.snackBar.open(
+      message,
+      refusal ? this.transloco.translate('common.dismiss') : undefined,
+      refusal ? { duration: 10_000 } : { duration: 4000 },
+    );
+  }
+}
