@@ -46,7 +46,7 @@ describe('accounts and access', () => {
       expect(response.body.user).toEqual({
         id: expect.any(String),
         email: DEMO.client,
-        displayName: 'Northwind Trading',
+        displayName: 'Anna Hughes',
         role: 'client',
         clientId: expect.any(String),
       });
@@ -193,13 +193,24 @@ describe('accounts and access', () => {
       const agent = await http.signIn(DEMO.agent);
       const created = await http.post(
         '/api/clients',
-        { name: 'Fabrikam', email: 'ops@fabrikam.example', password: 'fabrikam-pass', company: 'Fabrikam Inc.' },
+        {
+          name: 'Fabrikam',
+          contactName: 'Olivia Park',
+          email: 'ops@fabrikam.example',
+          password: 'fabrikam-pass',
+          company: 'Fabrikam Inc.',
+        },
         agent.accessToken,
       );
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ name: 'Fabrikam', email: 'ops@fabrikam.example', userCount: 1 });
       expect(created.body.users).toEqual([
-        expect.objectContaining({ email: 'ops@fabrikam.example', role: 'client', clientId: created.body.id }),
+        expect.objectContaining({
+          email: 'ops@fabrikam.example',
+          displayName: 'Olivia Park',
+          role: 'client',
+          clientId: created.body.id,
+        }),
       ]);
       const session = await http.signIn('ops@fabrikam.example', 'fabrikam-pass');
       expect(session.user.clientId).toBe(created.body.id);

@@ -41,6 +41,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
     for (const demo of DEMO_CLIENTS) {
       const { client } = await this.clients.create({
         name: demo.name,
+        contactName: demo.contactName,
         email: demo.email,
         password: DEMO_PASSWORD,
         phone: demo.phone,

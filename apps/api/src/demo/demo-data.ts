@@ -13,6 +13,7 @@ export const DEMO_STAFF = [
 export const DEMO_CLIENTS = [
   {
     name: 'Northwind Trading',
+    contactName: 'Anna Hughes',
     email: 'anna@northwind.example',
     company: 'Northwind Trading Ltd',
     phone: '+44 20 7946 0958',
@@ -20,6 +21,7 @@ export const DEMO_CLIENTS = [
   },
   {
     name: 'Ромашка',
+    contactName: 'Иван Петров',
     email: 'ivan@romashka.example',
     company: 'ООО «Ромашка»',
     phone: '+7 495 123-45-67',
@@ -27,6 +29,7 @@ export const DEMO_CLIENTS = [
   },
   {
     name: 'Contoso Clinic',
+    contactName: 'Lee Chen',
     email: 'lee@contoso.example',
     company: null,
     phone: null,

@@ -5,6 +5,11 @@ export interface CreateClientDto {
   company?: string | null;
 
   /**
+   * Name of the person who signs in as the first portal user (default: the client’s name)
+   */
+  contactName?: string | null;
+
+  /**
    * The client’s e-mail; also the sign-in of its first portal user
    */
   email: string;

@@ -40,7 +40,7 @@ export class ClientsService {
     const user = await this.users.createClientUser(client.id, {
       email: input.email,
       password: input.password,
-      displayName: input.name,
+      displayName: input.contactName ?? input.name,
     });
     return { client, users: [user] };
   }

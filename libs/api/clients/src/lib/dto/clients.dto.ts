@@ -20,6 +20,20 @@ export class CreateClientDto {
   @MaxLength(254)
   email!: string;
 
+  @ApiPropertyOptional({
+    minLength: 1,
+    maxLength: 200,
+    example: 'Anna Hughes',
+    nullable: true,
+    type: String,
+    description: 'Name of the person who signs in as the first portal user (default: the client’s name)',
+  })
+  @Transform(trimToNull)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  contactName?: string | null;
+
   @ApiProperty({ minLength: 8, maxLength: 200, description: 'Password of the first portal user' })
   @IsString()
   @MinLength(8, { message: 'password must be at least 8 characters long' })

@@ -96,6 +96,7 @@ describe(ClientDialog.name, () => {
       await fill({
         Name: '  Fabrikam  ',
         'E-mail': 'olivia@fabrikam.example',
+        'Contact person': ' Olivia Park ',
         'Initial password': 'correct horse',
         Company: 'Fabrikam Inc.',
       });
@@ -106,6 +107,7 @@ describe(ClientDialog.name, () => {
       expect(request.request.body).toEqual({
         name: 'Fabrikam',
         email: 'olivia@fabrikam.example',
+        contactName: 'Olivia Park',
         password: 'correct horse',
         phone: null,
         company: 'Fabrikam Inc.',

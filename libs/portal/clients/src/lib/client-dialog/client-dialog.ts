@@ -64,7 +64,8 @@ export class ClientDialog {
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.client?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     email: [this.client?.email ?? '', [Validators.required, Validators.email, Validators.maxLength(254)]],
-    // Only a new client gets a password: it is the one of its first portal user.
+    // Only a new client gets a contact and a password: those of its first portal user.
+    contactName: ['', Validators.maxLength(200)],
     password: [
       '',
       this.creating ? [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)] : [],
@@ -100,10 +101,10 @@ export class ClientDialog {
   }
 
   private save(): Promise<ClientDto> {
-    const { name, email, password, phone, company } = this.form.getRawValue();
+    const { name, contactName, email, password, phone, company } = this.form.getRawValue();
     const contacts = { name: name.trim(), email: email.trim(), phone: optional(phone), company: optional(company) };
     return this.client
       ? this.api.invoke(updateClient, { id: this.client.id, body: contacts })
-      : this.api.invoke(createClient, { body: { ...contacts, password } });
+      : this.api.invoke(createClient, { body: { ...contacts, contactName: optional(contactName), password } });
   }
 }

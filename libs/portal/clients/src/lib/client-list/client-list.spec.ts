@@ -218,7 +218,8 @@ describe(ClientList.name, () => {
     const inputs = dialog.querySelectorAll<HTMLInputElement>('input');
     type(inputs[0], 'Fabrikam');
     type(inputs[1], 'olivia@fabrikam.example');
-    type(inputs[2], 'correct horse');
+    // Name, e-mail, contact person (optional, left empty), initial password.
+    type(inputs[3], 'correct horse');
     dialog.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     await nextMacrotask();
     const created: ClientDto = {
