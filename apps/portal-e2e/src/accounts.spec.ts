@@ -59,14 +59,14 @@ describe('accounts in the portal', () => {
 
     await signIn(page, CLIENT);
     await page.waitForURL(/\/client$/);
-    await page.getByRole('heading', { name: 'Hello, Northwind Trading' }).waitFor();
+    await page.getByRole('heading', { name: 'Hello, Anna Hughes' }).waitFor();
     expect(await navigation(page)).toEqual(['Dashboard', 'Tickets', 'Invoices']);
     expect(await page.getByRole('link', { name: 'Clients' }).count()).toBe(0);
 
     await page.reload();
-    await page.getByRole('heading', { name: 'Hello, Northwind Trading' }).waitFor();
+    await page.getByRole('heading', { name: 'Hello, Anna Hughes' }).waitFor();
 
-    await page.getByRole('button', { name: 'Account menu: Northwind Trading' }).click();
+    await page.getByRole('button', { name: 'Account menu: Anna Hughes' }).click();
     const menu = page.getByRole('menu');
     await menu.getByText(CLIENT).waitFor();
     await menu.getByText('Client', { exact: true }).waitFor();
@@ -132,7 +132,7 @@ describe('accounts in the portal', () => {
     await signIn(page, CLIENT);
     await page.waitForURL(/\/client$/);
     const drawer = page.getByRole('navigation', { name: 'Main navigation' });
-    await page.getByRole('heading', { name: 'Hello, Northwind Trading' }).waitFor();
+    await page.getByRole('heading', { name: 'Hello, Anna Hughes' }).waitFor();
     expect(await drawer.isVisible()).toBe(false);
 
     await page.getByRole('button', { name: 'Open navigation' }).click();

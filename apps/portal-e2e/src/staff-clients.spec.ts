@@ -76,6 +76,8 @@ describe('staff: clients', () => {
     await table.getByRole('link', { name: 'Contoso Clinic' }).waitFor({ state: 'detached' });
     expect(await clientNames(page)).toEqual(['Northwind Trading']);
 
+    // Let the debounced search finish its navigation first: a dialog closes when the address changes.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'New client' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New client' });
     await dialog.getByLabel('Name', { exact: true }).fill('Fabrikam Works');
@@ -87,7 +89,13 @@ describe('staff: clients', () => {
       (response) => response.url().endsWith('/api/clients') && response.request().method() === 'POST',
     );
     await dialog.getByRole('button', { name: 'Create client' }).click();
-    expect((await created).status()).toBe(201);
+    const response = await created.catch(async (error: Error) => {
+      // Say what the page showed instead of only that no request came.
+      await page.screenshot({ path: join(SCREENSHOTS, 'staff-client-create-failed.png') });
+      const shown = (await dialog.count()) > 0 ? await dialog.innerText() : '(the dialog is gone)';
+      throw new Error(`${error.message}\nThe dialog showed:\n${shown}`);
+    });
+    expect(response.status()).toBe(201);
 
     await page.waitForURL(/\/staff\/clients\/[0-9a-f-]{36}$/);
     const clientId = new URL(page.url()).pathname.split('/').pop();
