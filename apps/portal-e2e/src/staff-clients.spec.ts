@@ -80,11 +80,15 @@ describe('staff: clients', () => {
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'New client' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New client' });
+    // The dialog moves focus to its first field once it has opened; typing before that can land in the wrong field.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('formcontrolname') === 'name');
     await dialog.getByLabel('Name', { exact: true }).fill('Fabrikam Works');
     await dialog.getByLabel('E-mail', { exact: true }).fill('olivia@fabrikam.example');
     await dialog.getByLabel('Initial password', { exact: true }).fill('fabrikam-first-day');
     await dialog.getByLabel('Phone', { exact: true }).fill('+1 425 555 0199');
     await dialog.getByLabel('Company', { exact: true }).fill('Fabrikam Inc.');
+    expect(await dialog.getByLabel('Name', { exact: true }).inputValue()).toBe('Fabrikam Works');
+    expect(await dialog.getByLabel('Initial password', { exact: true }).inputValue()).toBe('fabrikam-first-day');
     const created = page.waitForResponse(
       (response) => response.url().endsWith('/api/clients') && response.request().method() === 'POST',
     );
