@@ -42,15 +42,11 @@ export const appRoutes: Routes = [
           },
           {
             path: 'tickets',
-            title: 'pages.clientTickets.title',
-            data: { page: 'clientTickets' },
-            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+            loadChildren: () => import('@deskgram/portal/tickets').then((m) => m.CLIENT_TICKETS_ROUTES),
           },
           {
             path: 'invoices',
-            title: 'pages.clientInvoices.title',
-            data: { page: 'clientInvoices' },
-            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+            loadChildren: () => import('@deskgram/portal/invoices').then((m) => m.CLIENT_INVOICES_ROUTES),
           },
         ],
       },
@@ -60,8 +56,7 @@ export const appRoutes: Routes = [
         children: [
           {
             path: '',
-            title: 'queue.title',
-            loadComponent: () => areas().then((m) => m.StaffQueue),
+            loadChildren: () => import('@deskgram/portal/tickets').then((m) => m.STAFF_TICKETS_ROUTES),
           },
           {
             path: 'clients',
@@ -69,9 +64,7 @@ export const appRoutes: Routes = [
           },
           {
             path: 'invoices',
-            title: 'pages.staffInvoices.title',
-            data: { page: 'staffInvoices' },
-            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+            loadChildren: () => import('@deskgram/portal/invoices').then((m) => m.STAFF_INVOICES_ROUTES),
           },
           {
             path: 'deliveries',

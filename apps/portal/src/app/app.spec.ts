@@ -64,6 +64,15 @@ describe(App.name, () => {
       await new Promise((resolve) => setTimeout(resolve));
       for (const request of http.match('/api/health')) request.flush({ status: 'ok', info: {}, details: {} });
       for (const request of http.match('/api/auth/me')) request.flush(signedInUser ?? null);
+      // The staff queue: the counts per status, the tickets, and the people and clients its filters offer.
+      for (const request of http.match('/api/tickets/counts')) {
+        request.flush({ open: 0, in_progress: 0, waiting_for_client: 0, resolved: 0, closed: 0 });
+      }
+      for (const url of ['/api/tickets', '/api/users', '/api/clients', '/api/invoices']) {
+        for (const request of http.match((r) => r.method === 'GET' && r.url === url)) {
+          request.flush({ items: [], total: 0 });
+        }
+      }
     }
   }
 
@@ -139,8 +148,8 @@ describe(App.name, () => {
   it('opens the placeholder pages and the profile by their addresses', async () => {
     signInAs('admin', 'Alex Morgan');
 
-    expect((await open('/staff/invoices')).querySelector('dg-placeholder-page h1')?.textContent?.trim()).toBe(
-      'Invoices',
+    expect((await open('/staff/deliveries')).querySelector('dg-placeholder-page h1')?.textContent?.trim()).toBe(
+      'Deliveries',
     );
     expect((await open('/profile')).querySelector('dg-profile h1')?.textContent?.trim()).toBe('Profile');
   });

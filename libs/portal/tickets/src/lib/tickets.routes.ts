@@ -1,0 +1,49 @@
+import { MatPaginatorIntl } from '@angular/material/paginator';
+import { type Routes } from '@angular/router';
+import { PortalPaginatorIntl } from '@deskgram/portal/core';
+
+/** Mounted at `/client/tickets`: the list, the form for a new ticket, and one ticket's thread. */
+export const CLIENT_TICKETS_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
+    children: [
+      {
+        path: '',
+        title: 'tickets.list.title',
+        loadComponent: () => import('./client-ticket-list/client-ticket-list').then((m) => m.ClientTicketList),
+      },
+      {
+        path: 'new',
+        title: 'tickets.new.title',
+        loadComponent: () => import('./new-ticket/new-ticket').then((m) => m.NewTicket),
+      },
+      {
+        path: ':id',
+        title: 'tickets.thread.title',
+        loadComponent: () => import('./client-ticket/client-ticket').then((m) => m.ClientTicket),
+      },
+    ],
+  },
+];
+
+/** Mounted at `/staff`: the queue itself, and one ticket at `/staff/tickets/:id`. */
+export const STAFF_TICKETS_ROUTES: Routes = [
+  {
+    path: '',
+    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'tickets.queue.title',
+        loadComponent: () => import('./staff-queue/staff-queue').then((m) => m.StaffQueue),
+      },
+      {
+        path: 'tickets/:id',
+        title: 'tickets.detail.title',
+        loadComponent: () => import('./staff-ticket/staff-ticket').then((m) => m.StaffTicket),
+      },
+    ],
+  },
+];
