@@ -3,6 +3,8 @@ module.exports = {
   preset: '../../jest.preset.js',
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   coverageDirectory: '../../coverage/apps/portal',
+  // The first test of the file loads every lazy route of the app; on a busy two-core machine that can take over 5 s.
+  testTimeout: 20_000,
   transform: {
     '^.+\\.(ts|mjs|js|html)$': [
       'jest-preset-angular',

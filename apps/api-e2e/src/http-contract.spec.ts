@@ -36,7 +36,13 @@ describe('the API over HTTP', () => {
       const body = await response.json();
       expect(body.status).toBe('ok');
       expect(body.info.database.status).toBe('up');
-      expect(body.info.telegram).toEqual({ status: 'up', configured: false });
+      expect(body.info.telegram).toEqual({
+        status: 'up',
+        configured: false,
+        mode: null,
+        state: 'not_configured',
+        username: null,
+      });
     });
   });
 

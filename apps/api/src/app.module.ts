@@ -4,6 +4,8 @@ import { AuthModule } from '@deskgram/api/auth';
 import { ClientsModule } from '@deskgram/api/clients';
 import { DatabaseModule } from '@deskgram/api/database';
 import { InvoicesModule } from '@deskgram/api/invoices';
+import { NotificationsModule } from '@deskgram/api/notifications';
+import { TelegramLinkModule } from '@deskgram/api/telegram-link';
 import { TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
@@ -63,6 +65,8 @@ export class AppModule {
         ClientsModule,
         TicketsModule,
         InvoicesModule.register({ overdueSweepSeconds: config.overdueSweepSeconds }),
+        TelegramLinkModule.forRoot({ ...config.telegram, publicUrl: config.publicUrl }),
+        NotificationsModule.register({ publicUrl: config.publicUrl }),
         HealthModule,
       ],
       // Seeds through the feature modules' services, which the root module sees.

@@ -1,6 +1,8 @@
 import { AUTH_ENTITIES } from '@deskgram/api/auth';
 import { CLIENT_ENTITIES } from '@deskgram/api/clients';
 import { INVOICE_ENTITIES } from '@deskgram/api/invoices';
+import { NOTIFICATION_ENTITIES } from '@deskgram/api/notifications';
+import { TELEGRAM_LINK_ENTITIES } from '@deskgram/api/telegram-link';
 import { TICKET_ENTITIES } from '@deskgram/api/tickets';
 
 /** Every entity of every feature library; the composition root hands them to TypeORM and to the migration CLI. */
@@ -9,4 +11,6 @@ export const ENTITIES: Array<new () => unknown> = [
   ...CLIENT_ENTITIES,
   ...TICKET_ENTITIES,
   ...INVOICE_ENTITIES,
+  ...TELEGRAM_LINK_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];

@@ -193,6 +193,28 @@ describe('domain events', () => {
     expect(stored).toEqual([]);
   });
 
+  it('queues notifications in the transaction of the change, and none for a change that rolled back', async () => {
+    await queryDatabase(
+      database.url,
+      `INSERT INTO telegram_links (user_id, telegram_user_id, chat_id, first_name, language, state, linked_at)
+       VALUES ($1, 7000000999, 7000000999, 'Agent', 'en', 'connected', now())`,
+      [agent.id],
+    );
+    const deliveries = () =>
+      queryDatabase<{ text: string }>(
+        database.url,
+        'SELECT text FROM notification_deliveries WHERE recipient_id = $1 ORDER BY seq',
+        [agent.id],
+      );
+    await expect(
+      tickets.create(client, { subject: 'Gone [fail after event]', body: 'This change fails after its event.' }),
+    ).rejects.toThrow('a later step of the change failed');
+    expect(await deliveries()).toEqual([]);
+
+    await tickets.create(client, { subject: 'Kept', body: 'This change commits.' });
+    expect(await deliveries()).toEqual([{ text: expect.stringContaining('Kept') }]);
+  });
+
   it('emits invoice.issued, invoice.paid and invoice.overdue with number, total and due date', async () => {
     const dueDate = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     const draft = await invoices.create({

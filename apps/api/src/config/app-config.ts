@@ -39,7 +39,7 @@ export class AppConfig {
     this.telegram = {
       token: env.TELEGRAM_BOT_TOKEN,
       username: env.TELEGRAM_BOT_USERNAME?.replace(/^@/, ''),
-      apiRoot: env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+      apiRoot: withTrailingSlash(env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org'),
       webhookUrl: env.TELEGRAM_WEBHOOK_URL,
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     };
@@ -74,4 +74,12 @@ function parseTrustProxy(value: string | undefined): boolean | number | string {
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
   return value;
+}
+
+/**
+ * telegraf resolves method URLs with `new URL('./bot<token>/<method>', apiRoot)`: without a trailing slash the last
+ * segment of a root like `https://host/telegram` would be dropped.
+ */
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
 }

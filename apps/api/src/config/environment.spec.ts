@@ -61,6 +61,12 @@ describe(AppConfig.name, () => {
   it('strips the @ from the bot username and defaults the Bot API root', () => {
     const telegram = config({ TELEGRAM_BOT_USERNAME: '@deskgram_bot' }).telegram;
     expect(telegram.username).toBe('deskgram_bot');
-    expect(telegram.apiRoot).toBe('https://api.telegram.org');
+    expect(telegram.apiRoot).toBe('https://api.telegram.org/');
+  });
+
+  it('keeps the path of a Bot API root, which telegraf would otherwise drop', () => {
+    expect(config({ TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/telegram' }).telegram.apiRoot).toBe(
+      'http://127.0.0.1:8081/telegram/',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { AdvisoryLock } from '@deskgram/api/common';
 import { type AuthenticatedUser, toAuthenticated, UsersService } from '@deskgram/api/auth';
 import { ClientsService } from '@deskgram/api/clients';
 import { InvoicesService } from '@deskgram/api/invoices';
@@ -33,7 +34,7 @@ export class DemoDataSeeder implements OnApplicationBootstrap {
    */
   @Transactional()
   async seed(): Promise<boolean> {
-    await this.txHost.tx.query('SELECT pg_advisory_xact_lock(4242002)');
+    await this.txHost.tx.query('SELECT pg_advisory_xact_lock($1)', [AdvisoryLock.DemoData]);
     if ((await this.clients.count()) > 0) return false;
     for (const staff of DEMO_STAFF) {
       if (!(await this.users.exists(staff.email))) await this.users.createStaff({ ...staff, password: DEMO_PASSWORD });

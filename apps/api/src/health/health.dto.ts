@@ -1,3 +1,4 @@
+import type { BotState } from '@deskgram/api/telegram-link';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthIndicatorDto {
@@ -9,6 +10,24 @@ export class HealthIndicatorDto {
 
   @ApiPropertyOptional({ description: 'Telegram only: whether a bot token is configured' })
   configured?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['polling', 'webhook'],
+    enumName: 'TelegramBotMode',
+    nullable: true,
+    description: 'Telegram only: how updates arrive',
+  })
+  mode?: 'polling' | 'webhook' | null;
+
+  @ApiPropertyOptional({
+    enum: ['not_configured', 'starting', 'polling', 'standby', 'webhook', 'unauthorized', 'conflict', 'unreachable'],
+    enumName: 'TelegramBotState',
+    description: 'Telegram only: `standby` is a replica waiting to take over polling',
+  })
+  state?: BotState;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Telegram only: the bot username' })
+  username?: string | null;
 }
 
 export class HealthInfoDto {

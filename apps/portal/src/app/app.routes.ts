@@ -68,9 +68,7 @@ export const appRoutes: Routes = [
           },
           {
             path: 'deliveries',
-            title: 'pages.staffDeliveries.title',
-            data: { page: 'staffDeliveries' },
-            loadComponent: () => areas().then((m) => m.PlaceholderPage),
+            loadChildren: () => import('@deskgram/portal/deliveries').then((m) => m.DELIVERIES_ROUTES),
           },
           {
             path: 'users',

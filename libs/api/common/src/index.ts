@@ -5,3 +5,6 @@ export * from './lib/paging';
 export * from './lib/transforms';
 export * from './lib/events';
 export * from './lib/domain-events.publisher';
+export * from './lib/html';
+export * from './lib/advisory-locks';
+export * from './lib/message-texts';

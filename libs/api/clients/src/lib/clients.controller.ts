@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from 
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles, toUserDto, type UserEntity } from '@deskgram/api/auth';
 import { HttpErrorDto } from '@deskgram/api/common';
+import { type TelegramLinkEntity, toTelegramState } from '@deskgram/api/telegram-link';
 import { type ClientWithUsers, ClientsService } from './clients.service';
 import type { ClientEntity } from './client.entity';
 import {
@@ -29,16 +30,17 @@ function toSummary(client: ClientEntity, userCount: number): ClientSummaryDto {
   };
 }
 
-function toClientUser(user: UserEntity): ClientUserDto {
+function toClientUser(user: UserEntity, link: TelegramLinkEntity | undefined): ClientUserDto {
   return {
     ...toUserDto(user),
     disabled: user.disabledAt !== null,
     lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
+    telegram: toTelegramState(link),
   };
 }
 
-function toClientDto({ client, users }: ClientWithUsers): ClientDto {
-  return { ...toSummary(client, users.length), users: users.map(toClientUser) };
+function toClientDto({ client, users, links }: ClientWithUsers): ClientDto {
+  return { ...toSummary(client, users.length), users: users.map((user) => toClientUser(user, links.get(user.id))) };
 }
 
 @ApiTags('clients')

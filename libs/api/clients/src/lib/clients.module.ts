@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { TelegramLinksModule } from '@deskgram/api/telegram-link';
 import { ClientEntity } from './client.entity';
 import { ClientsController } from './clients.controller';
 import { ClientsService } from './clients.service';
@@ -7,7 +8,7 @@ import { ClientsService } from './clients.service';
 export const CLIENT_ENTITIES = [ClientEntity];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(CLIENT_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(CLIENT_ENTITIES), TelegramLinksModule],
   controllers: [ClientsController],
   providers: [ClientsService],
   exports: [ClientsService],

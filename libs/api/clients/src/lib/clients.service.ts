@@ -3,12 +3,15 @@ import { escapeLike, type UserEntity, UsersService } from '@deskgram/api/auth';
 import { NotFoundError } from '@deskgram/api/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { type TelegramLinkEntity, TelegramLinksService } from '@deskgram/api/telegram-link';
 import { ClientEntity } from './client.entity';
 import type { AddClientUserDto, ClientQueryDto, CreateClientDto, UpdateClientDto } from './dto/clients.dto';
 
 export interface ClientWithUsers {
   client: ClientEntity;
   users: UserEntity[];
+  /** The users' Telegram links, by user id; users without one are absent. */
+  links: Map<string, TelegramLinkEntity>;
 }
 
 @Injectable()
@@ -16,6 +19,7 @@ export class ClientsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly users: UsersService,
+    private readonly telegramLinks: TelegramLinksService,
   ) {}
 
   private get clients() {
@@ -42,7 +46,7 @@ export class ClientsService {
       password: input.password,
       displayName: input.contactName ?? input.name,
     });
-    return { client, users: [user] };
+    return { client, users: [user], links: new Map() };
   }
 
   async list(
@@ -71,7 +75,12 @@ export class ClientsService {
   async get(id: string): Promise<ClientWithUsers> {
     const client = await this.clients.findOne({ where: { id } });
     if (!client) throw new NotFoundError('client.not_found', `No client with id ${id}`);
-    return { client, users: await this.users.listByClient(id) };
+    return this.withUsers(client);
+  }
+
+  private async withUsers(client: ClientEntity): Promise<ClientWithUsers> {
+    const users = await this.users.listByClient(client.id);
+    return { client, users, links: await this.telegramLinks.linksOf(users.map((user) => user.id)) };
   }
 
   @Transactional()
@@ -83,7 +92,7 @@ export class ClientsService {
     if (changes.phone !== undefined) client.phone = changes.phone;
     if (changes.company !== undefined) client.company = changes.company;
     await this.clients.save(client);
-    return { client, users: await this.users.listByClient(id) };
+    return this.withUsers(client);
   }
 
   @Transactional()

@@ -45,6 +45,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger(AllExceptionsFilter.name);
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // A bot handler's error goes back to telegraf, whose error handler logs it; there is no HTTP response to write.
+    if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
 

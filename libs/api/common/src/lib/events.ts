@@ -10,6 +10,7 @@ export const DomainEvent = {
   InvoiceIssued: 'invoice.issued',
   InvoicePaid: 'invoice.paid',
   InvoiceOverdue: 'invoice.overdue',
+  TelegramCustomMessage: 'telegram.custom-message',
 } as const;
 
 export type DomainEventName = (typeof DomainEvent)[keyof typeof DomainEvent];
@@ -76,6 +77,13 @@ export interface InvoiceEvent {
   actor: EventActor | null;
 }
 
+/** Staff wrote to a client's Telegram from the portal: the text goes to its connected users verbatim. */
+export interface TelegramCustomMessageEvent {
+  clientId: string;
+  actor: EventActor;
+  message: string;
+}
+
 /** Payload of each event, by name: `emitAsync(DomainEvent.TicketCreated, payload satisfies DomainEvents['ticket.created'])`. */
 export interface DomainEvents {
   'ticket.created': TicketCreatedEvent;
@@ -85,4 +93,5 @@ export interface DomainEvents {
   'invoice.issued': InvoiceEvent;
   'invoice.paid': InvoiceEvent;
   'invoice.overdue': InvoiceEvent;
+  'telegram.custom-message': TelegramCustomMessageEvent;
 }

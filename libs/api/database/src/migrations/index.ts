@@ -2,6 +2,9 @@ import { CreateExtensions1764450000000 } from './1764450000000-CreateExtensions'
 import { CreateUsersAndClients1795992834809 } from './1795992834809-CreateUsersAndClients';
 import { CreateTickets1795993956309 } from './1795993956309-CreateTickets';
 import { CreateInvoices1795994390072 } from './1795994390072-CreateInvoices';
+import { CreateTelegramLinks1796002214252 } from './1796002214252-CreateTelegramLinks';
+import { CreateNotifications1796003942090 } from './1796003942090-CreateNotifications';
+import { AddTicketIndexes1796005589824 } from './1796005589824-AddTicketIndexes';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -9,4 +12,7 @@ export const migrations = [
   CreateUsersAndClients1795992834809,
   CreateTickets1795993956309,
   CreateInvoices1795994390072,
+  CreateTelegramLinks1796002214252,
+  CreateNotifications1796003942090,
+  AddTicketIndexes1796005589824,
 ];

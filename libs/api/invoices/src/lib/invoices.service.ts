@@ -9,6 +9,7 @@ import {
   InvalidInputError,
   type InvoiceRef,
   NotFoundError,
+  AdvisoryLock,
 } from '@deskgram/api/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -24,8 +25,6 @@ import {
   parseMoney,
   parseQuantity,
 } from './money';
-
-const OVERDUE_SWEEP_LOCK = 4_242_003;
 
 /** Which statuses each action may start from; anything else is a 409 that says why. */
 const TRANSITIONS = {
@@ -151,7 +150,7 @@ export class InvoicesService {
   async markOverdue(): Promise<number> {
     const [{ locked }]: Array<{ locked: boolean }> = await this.txHost.tx.query(
       'SELECT pg_try_advisory_xact_lock($1) AS locked',
-      [OVERDUE_SWEEP_LOCK],
+      [AdvisoryLock.OverdueSweep],
     );
     if (!locked) return 0;
     const [rows]: [Array<{ id: string }>, number] = await this.txHost.tx.query(

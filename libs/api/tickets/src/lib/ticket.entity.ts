@@ -26,6 +26,8 @@ export function ticketNumber(seq: number): string {
 @Index('tickets_client_activity_idx', ['clientId', 'lastActivityAt'])
 @Index('tickets_status_activity_idx', ['status', 'lastActivityAt'])
 @Index('tickets_assignee_idx', ['assigneeId'])
+// The staff queue, newest activity first over every ticket: without it each page sorts the whole table.
+@Index('tickets_activity_idx', ['lastActivityAt', 'id'])
 export class TicketEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -94,16 +94,20 @@ export class TicketsService {
   }
 
   async list(actor: AuthenticatedUser, query: TicketQueryDto): Promise<{ items: TicketEntity[]; total: number }> {
-    const builder = this.visible(actor)
+    // Both joins are many-to-one, so a plain LIMIT pages correctly: one query for the page and a plain count,
+    // instead of TypeORM's id pre-query and COUNT(DISTINCT) that `skip`/`take` would run over every ticket.
+    const page = this.visible(actor)
       .leftJoinAndSelect('ticket.client', 'client')
       .leftJoinAndSelect('ticket.assignee', 'assignee')
       .orderBy('ticket.lastActivityAt', 'DESC')
       .addOrderBy('ticket.id', 'DESC')
-      .skip(query.offset)
-      .take(query.pageSize);
-    this.filter(builder, actor, query);
-    const [items, total] = await builder.getManyAndCount();
-    return { items, total };
+      .offset(query.offset)
+      .limit(query.pageSize);
+    this.filter(page, actor, query);
+    const count = this.visible(actor).select('count(*)::int', 'total');
+    this.filter(count, actor, query);
+    const [items, row] = await Promise.all([page.getMany(), count.getRawOne<{ total: number }>()]);
+    return { items, total: Number(row?.total ?? 0) };
   }
 
   /** How many tickets are in each status, under the same filters as the list (status aside). */

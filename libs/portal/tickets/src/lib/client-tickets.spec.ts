@@ -14,7 +14,7 @@ import {
   statusText,
   textOf,
   type,
-} from '../testing/portal-testing';
+} from '@deskgram/portal/testing';
 import { detail, message, field, selectChip, ticket } from '../testing/tickets';
 import { CLIENT_TICKETS_ROUTES } from './tickets.routes';
 
@@ -101,7 +101,7 @@ describe('client tickets', () => {
     it('sends the subject, description and priority, then opens the new ticket', async () => {
       await open('/client/tickets/new');
       const form = page();
-      type(field(form, 'input[formcontrolname="subject"]'), '  Printer offline ');
+      type(field(form, 'input.subject-input'), '  Printer offline ');
       type(field(form, 'textarea'), 'It is offline.');
       const select = await loader.getHarness(MatSelectHarness);
       await select.open();
@@ -116,6 +116,18 @@ describe('client tickets', () => {
 
       expect(TestBed.inject(Router).url).toBe(`/client/tickets/${ticket().id}`);
       await answer(await request('GET', `/api/tickets/${ticket().id}`), detail());
+    });
+
+    it('shows in the form why the API refused the ticket', async () => {
+      await open('/client/tickets/new');
+      type(field(page(), 'input.subject-input'), 'Printer offline');
+      type(field(page(), 'textarea'), 'It is offline.');
+
+      click(page(), 'Open ticket');
+      await answer(await request('POST', '/api/tickets'), apiError(403, 'This account belongs to no client'), 403);
+
+      expect(textOf(page().querySelector('form [role="alert"]'))).toBe('This account belongs to no client');
+      expect(TestBed.inject(Router).url).toBe('/client/tickets/new');
     });
 
     it('sends nothing while the subject or description is empty', async () => {

@@ -6,7 +6,16 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type TicketCountsDto } from '@deskgram/api-client';
 import { AuthStore } from '@deskgram/portal/auth';
-import { click, nextMacrotask, providePortalForTests, statusText, textOf, type } from '../testing/portal-testing';
+import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/core';
+import {
+  apiError,
+  click,
+  nextMacrotask,
+  providePortalForTests,
+  statusText,
+  textOf,
+  type,
+} from '@deskgram/portal/testing';
 import { AGENT_ID, CLIENT_ID, detail, message, field, selectChip, ticket } from '../testing/tickets';
 import { STAFF_TICKETS_ROUTES } from './tickets.routes';
 
@@ -111,6 +120,8 @@ describe('staff tickets', () => {
       expect(textOf(row?.querySelector('.priority'))).toBe('Urgent');
       expect(textOf(row?.querySelector('.assignee'))).toBe('Alex Agent');
       expect(row?.querySelector('a')?.getAttribute('href')).toBe(`/staff/tickets/${ticket().id}`);
+      const newTicket = Array.from(page().querySelectorAll('.page-header a')).find((a) => textOf(a) === 'New ticket');
+      expect(newTicket?.getAttribute('href')).toBe('/staff/tickets/new');
     });
 
     it('filters the list by the status chip, and the counts by everything else', async () => {
@@ -232,6 +243,113 @@ describe('staff tickets', () => {
       expect(update.request.body).toEqual({ assigneeId: AGENT_ID });
       reply(update, detail({ assigneeId: AGENT_ID, assigneeName: 'Alex Agent' }));
       await settle();
+    });
+  });
+  describe('new ticket', () => {
+    /** Opens the form and answers the first list of clients the picker offers. */
+    async function openForm(): Promise<void> {
+      harness = await RouterTestingHarness.create('/staff/tickets/new');
+      const first = await request('GET', '/api/clients');
+      expect(first.request.params.has('search')).toBe(false);
+      reply(first, clients);
+      await settle();
+    }
+
+    /** Types into the client field, answers the search with Northwind and picks it, as a person does. */
+    async function pickNorthwind(): Promise<void> {
+      const input = field(page(), 'input.client-input');
+      input.focus();
+      type(input, 'north');
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+      const search = await request('GET', '/api/clients');
+      expect(search.request.params.get('search')).toBe('north');
+      reply(search, clients);
+      await settle();
+      const option = Array.from(document.querySelectorAll<HTMLElement>('mat-option')).find((o) =>
+        textOf(o).startsWith('Northwind Trading'),
+      );
+      if (!option) {
+        throw new Error('No option "Northwind Trading"');
+      }
+      option.click();
+      await harness.fixture.whenStable();
+      expect(input.value).toBe('Northwind Trading');
+    }
+
+    async function fillTicket(): Promise<void> {
+      type(field(page(), 'input.subject-input'), ' Scanner jams ');
+      type(field<HTMLTextAreaElement>(page(), 'textarea.body-input') as unknown as HTMLInputElement, 'Called in.');
+      page().querySelector<HTMLElement>('mat-select.priority-select')?.click();
+      await harness.fixture.whenStable();
+      Array.from(document.querySelectorAll<HTMLElement>('mat-option'))
+        .find((o) => textOf(o) === 'High')
+        ?.click();
+      await harness.fixture.whenStable();
+    }
+
+    it('opens a ticket for the picked client, then shows it and says so', async () => {
+      await openForm();
+      expect(textOf(page().querySelector('h1'))).toBe('New ticket');
+      await pickNorthwind();
+      await fillTicket();
+
+      click(page(), 'Open ticket');
+      const create = await request('POST', '/api/tickets');
+      expect(create.request.body).toEqual({
+        subject: 'Scanner jams',
+        body: 'Called in.',
+        priority: 'high',
+        clientId: CLIENT_ID,
+      });
+      create.flush(detail({ priority: 'high' }));
+      await nextMacrotask();
+      await nextMacrotask();
+
+      expect(TestBed.inject(Router).url).toBe(`/staff/tickets/${ticket().id}`);
+      expect(textOf(document.querySelector('mat-snack-bar-container'))).toContain(
+        'Ticket T-1042 opened for Northwind Trading',
+      );
+      const get = await request('GET', `/api/tickets/${ticket().id}`);
+      reply(await request('GET', '/api/users'), staffUsers);
+      reply(get, detail());
+      await settle();
+    });
+
+    it('sends nothing without a picked client, a subject and a description, and says what is missing', async () => {
+      await openForm();
+      click(page(), 'Open ticket');
+      await harness.fixture.whenStable();
+
+      expect(textOf(page())).toContain('Choose the client.');
+      expect(textOf(page())).toContain('Enter a subject.');
+      expect(textOf(page())).toContain('Describe the problem.');
+
+      type(field(page(), 'input.client-input'), 'Northwind');
+      await harness.fixture.whenStable();
+      expect(textOf(page())).toContain('Pick a client from the list.');
+      await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
+      reply(await request('GET', '/api/clients'), clients);
+      await settle();
+      http.expectNone((r) => r.method === 'POST');
+    });
+
+    it('shows in the form why the API refused the ticket', async () => {
+      await openForm();
+      await pickNorthwind();
+      await fillTicket();
+
+      click(page(), 'Open ticket');
+      reply(
+        await request('POST', '/api/tickets'),
+        apiError(400, `No client with id ${CLIENT_ID}`, 'ticket.client_unknown'),
+        400,
+      );
+      await settle();
+
+      expect(textOf(page().querySelector('form [role="alert"]'))).toBe(
+        'This client no longer exists. Choose another one.',
+      );
+      expect(TestBed.inject(Router).url).toBe('/staff/tickets/new');
     });
   });
 });

@@ -27,7 +27,7 @@ export const CLIENT_TICKETS_ROUTES: Routes = [
   },
 ];
 
-/** Mounted at `/staff`: the queue itself, and one ticket at `/staff/tickets/:id`. */
+/** Mounted at `/staff`: the queue itself, a ticket opened for a client at `/staff/tickets/new`, one ticket at `:id`. */
 export const STAFF_TICKETS_ROUTES: Routes = [
   {
     path: '',
@@ -38,6 +38,11 @@ export const STAFF_TICKETS_ROUTES: Routes = [
         pathMatch: 'full',
         title: 'tickets.queue.title',
         loadComponent: () => import('./staff-queue/staff-queue').then((m) => m.StaffQueue),
+      },
+      {
+        path: 'tickets/new',
+        title: 'tickets.staffNew.title',
+        loadComponent: () => import('./staff-new-ticket/staff-new-ticket').then((m) => m.StaffNewTicket),
       },
       {
         path: 'tickets/:id',

@@ -1,3 +1,4 @@
+import { TelegramStateDto } from '@deskgram/api/telegram-link';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NewUserDto, UserDto } from '@deskgram/api/auth';
 import { PageQueryDto, trimText, trimToNull } from '@deskgram/api/common';
@@ -132,6 +133,9 @@ export class ClientUserDto extends UserDto {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   lastSignInAt!: string | null;
+
+  @ApiProperty({ type: TelegramStateDto, description: 'Whether this user hears from Deskgram on Telegram' })
+  telegram!: TelegramStateDto;
 }
 
 export class ClientDto extends ClientSummaryDto {

@@ -1,14 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatCard } from '@angular/material/card';
 import { AuthStore } from '@deskgram/portal/auth';
+import { UnpaidInvoicesCard } from '@deskgram/portal/invoices';
+import { TelegramCard } from '@deskgram/portal/telegram';
+import { OpenTicketsCard } from '@deskgram/portal/tickets';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { EmptyState } from '../empty-state/empty-state';
-import { TelegramCard } from '../telegram-card/telegram-card';
 
 /** The client's start page: their open tickets, unpaid invoices and the Telegram card. */
 @Component({
   selector: 'dg-client-dashboard',
-  imports: [EmptyState, MatCard, TelegramCard, TranslocoDirective],
+  imports: [OpenTicketsCard, TelegramCard, TranslocoDirective, UnpaidInvoicesCard],
   templateUrl: './client-dashboard.html',
   styleUrl: './client-dashboard.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -3,13 +3,13 @@ import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-
 import { MatCard } from '@angular/material/card';
 import { AuthStore } from '@deskgram/portal/auth';
 import { type Language, LanguageStore } from '@deskgram/portal/core';
+import { NotificationPreferences, TelegramCard } from '@deskgram/portal/telegram';
 import { TranslocoDirective } from '@jsverse/transloco';
-import { TelegramCard } from '../telegram-card/telegram-card';
 
-/** The signed-in person's own page: who they are, the portal's language and the Telegram card. */
+/** The signed-in person's own page: who they are, the portal's language, the Telegram card and what it tells them. */
 @Component({
   selector: 'dg-profile',
-  imports: [MatButtonToggle, MatButtonToggleGroup, MatCard, TelegramCard, TranslocoDirective],
+  imports: [MatButtonToggle, MatButtonToggleGroup, MatCard, NotificationPreferences, TelegramCard, TranslocoDirective],
   templateUrl: './profile.html',
   styleUrl: './profile.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -15,7 +15,7 @@ import {
   statusText,
   textOf,
   type,
-} from '../../testing/portal-testing';
+} from '@deskgram/portal/testing';
 import { CLIENTS_ROUTES } from '../clients.routes';
 import { ClientDetail } from './client-detail';
 
@@ -28,6 +28,7 @@ const anna: ClientUserDto = {
   clientId: '4b0f4c1e-4e0c-4c43-9f3a-8d3f1f7f0a01',
   disabled: false,
   lastSignInAt: new Date(NOW - 5 * 60_000).toISOString(),
+  telegram: { connected: true, state: 'connected', username: 'anna_h', linkedAt: '2026-11-29T10:00:30.000Z' },
 };
 const ben: ClientUserDto = {
   ...anna,
@@ -36,6 +37,7 @@ const ben: ClientUserDto = {
   displayName: 'Ben Carter',
   disabled: true,
   lastSignInAt: null,
+  telegram: { connected: false, state: 'not_connected', username: null, linkedAt: null },
 };
 const northwind: ClientDto = {
   id: '4b0f4c1e-4e0c-4c43-9f3a-8d3f1f7f0a01',
@@ -89,10 +91,12 @@ describe(ClientDetail.name, () => {
     await answer(await clientRequest(client.id), client);
   }
 
-  /** Each portal user as the page shows them: name, e-mail, last sign-in and chips, joined by " | ". */
+  /** Each portal user as the page shows them: name, e-mail, last sign-in, Telegram and chips, joined by " | ". */
   function users(): string[] {
     return Array.from(page().querySelectorAll('.user')).map((user) =>
-      Array.from(user.querySelectorAll('.user-name, .user-email, .user-seen, mat-chip')).map(textOf).join(' | '),
+      Array.from(user.querySelectorAll('.user-name, .user-email, .user-seen, .user-telegram, mat-chip'))
+        .map(textOf)
+        .join(' | '),
     );
   }
 
@@ -116,13 +120,29 @@ describe(ClientDetail.name, () => {
     expect(page().querySelector('a[href="tel:+44 20 7946 0958"]')).not.toBeNull();
   });
 
-  it('lists the portal users with their last sign-in, and marks a disabled one', async () => {
+  it('lists the portal users with their last sign-in and Telegram, and marks a disabled one', async () => {
     await open();
 
     expect(users()).toEqual([
-      'Anna Lee | anna@northwind.example | Last sign-in 5 minutes ago',
-      'Ben Carter | ben@northwind.example | Never signed in | Disabled',
+      'Anna Lee | anna@northwind.example | Last sign-in 5 minutes ago | Telegram: @anna_h, since 29 Nov 2026',
+      'Ben Carter | ben@northwind.example | Never signed in | Telegram: not connected | Disabled',
     ]);
+  });
+
+  it('says which users blocked the bot, and names a Telegram account without a username', async () => {
+    await open({
+      ...northwind,
+      users: [
+        { ...anna, telegram: { ...anna.telegram, username: null } },
+        { ...ben, telegram: { connected: false, state: 'blocked', username: 'ben_c', linkedAt: null } },
+      ],
+    });
+
+    expect(Array.from(page().querySelectorAll('.user-telegram')).map(textOf)).toEqual([
+      'Telegram: connected, since 29 Nov 2026',
+      'Telegram: blocked the bot',
+    ]);
+    expect(page().querySelector('.user-telegram.blocked mat-icon')?.getAttribute('data-mat-icon-name')).toBe('block');
   });
 
   it('says what is missing instead of leaving blanks', async () => {
@@ -138,8 +158,8 @@ describe(ClientDetail.name, () => {
 
     expect(facts()).toEqual(expect.objectContaining({ 'Клиент с': '12 марта 2026 г.' }));
     expect(users()).toEqual([
-      'Anna Lee | anna@northwind.example | Последний вход: 5 минут назад',
-      'Ben Carter | ben@northwind.example | Входов ещё не было | Отключён',
+      'Anna Lee | anna@northwind.example | Последний вход: 5 минут назад | Telegram: @anna_h, с 29 нояб. 2026',
+      'Ben Carter | ben@northwind.example | Входов ещё не было | Telegram: не подключён | Отключён',
     ]);
   });
 
@@ -200,7 +220,9 @@ describe(ClientDetail.name, () => {
       users: [...northwind.users, { ...chloe, email: 'chloe@northwind.example' }],
     });
 
-    expect(users()[2]).toBe('Chloe Park | chloe@northwind.example | Never signed in');
+    expect(users()[2]).toBe(
+      'Chloe Park | chloe@northwind.example | Never signed in | Telegram: @anna_h, since 29 Nov 2026',
+    );
     expect(await (await rootLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('User added');
     expect(document.querySelector('mat-dialog-container')).toBeNull();
   });
@@ -220,5 +242,70 @@ describe(ClientDetail.name, () => {
     await answer(request, { ...northwind, phone: '+44 20 7946 0000' });
 
     expect(facts()).toEqual(expect.objectContaining({ Phone: '+44 20 7946 0000' }));
+  });
+
+  describe('Message on Telegram', () => {
+    function messageButton(label = 'Message on Telegram'): HTMLButtonElement {
+      const button = Array.from(page().querySelectorAll('button')).find((element) => textOf(element) === label);
+      if (!button) throw new Error(`No "${label}" button`);
+      return button;
+    }
+
+    it('sends a message to the connected users and says to how many it went', async () => {
+      await open();
+      const rootLoader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+
+      messageButton().click();
+      await harness.fixture.whenStable();
+      const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+      expect(textOf(dialog.querySelector('.recipients'))).toBe('Northwind Trading · Goes to 1 connected user');
+      type(dialog.querySelector('textarea') as unknown as HTMLInputElement, 'The invoice for November is ready.');
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await nextMacrotask();
+
+      const request = http.expectOne({ method: 'POST', url: `/api/telegram/client/${northwind.id}/send-message` });
+      expect(request.request.body).toEqual({ message: 'The invoice for November is ready.' });
+      request.flush({ queued: 2 }, { status: 202, statusText: 'Accepted' });
+      await nextMacrotask();
+      await harness.fixture.whenStable();
+
+      expect(await (await rootLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('Sent to 2 people');
+      expect(document.querySelector('mat-dialog-container')).toBeNull();
+    });
+
+    it('says in Russian to how many people it went, with the right plural', async () => {
+      TestBed.inject(LanguageStore).setLanguage('ru');
+      await open();
+      const rootLoader = TestbedHarnessEnvironment.documentRootLoader(harness.fixture);
+
+      messageButton('Написать в Telegram').click();
+      await harness.fixture.whenStable();
+      const dialog = document.querySelector('mat-dialog-container') as HTMLElement;
+      type(dialog.querySelector('textarea') as unknown as HTMLInputElement, 'Счёт за ноябрь готов.');
+      dialog.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+      await nextMacrotask();
+      http
+        .expectOne({ method: 'POST', url: `/api/telegram/client/${northwind.id}/send-message` })
+        .flush({ queued: 1 }, { status: 202, statusText: 'Accepted' });
+      await nextMacrotask();
+      await harness.fixture.whenStable();
+
+      expect(await (await rootLoader.getHarness(MatSnackBarHarness)).getMessage()).toBe('Отправлено 1 человеку');
+    });
+
+    it('cannot be used, and says why, while no user has connected Telegram', async () => {
+      await open({ ...northwind, users: [ben, { ...anna, disabled: true }] });
+
+      const button = messageButton();
+      expect(button.getAttribute('aria-disabled')).toBe('true');
+      const describedBy = button.getAttribute('aria-describedby') ?? '';
+      expect(textOf(document.getElementById(describedBy.split(' ').find(Boolean) ?? ''))).toBe(
+        'None of this client’s users has connected Telegram yet',
+      );
+
+      button.click();
+      await harness.fixture.whenStable();
+      expect(document.querySelector('mat-dialog-container')).toBeNull();
+    });
   });
 });

@@ -6,12 +6,19 @@ import { MatChip, MatChipSet } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { type ClientDto, DeskgramApi, getClient } from '@deskgram/api-client';
 import { apiErrorOf, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { ClientDialog, type ClientDialogData } from '../client-dialog/client-dialog';
 import { ClientUserDialog, type ClientUserDialogData } from '../client-user-dialog/client-user-dialog';
+import {
+  connectedUsers,
+  pluralKey,
+  TelegramMessageDialog,
+  type TelegramMessageDialogData,
+} from '../telegram-message-dialog/telegram-message-dialog';
 
 type View = 'loading' | 'notFound' | 'error' | 'client';
 
@@ -31,6 +38,7 @@ const DIALOG_SIZE = { width: '560px', maxWidth: 'calc(100vw - 32px)' } as const;
     MatChip,
     MatChipSet,
     MatIcon,
+    MatTooltip,
     RelativeTimePipe,
     RouterLink,
     TranslocoDirective,
@@ -49,6 +57,7 @@ export class ClientDetail {
   readonly id = input.required<string>();
 
   protected readonly language = inject(LanguageStore).language;
+  protected readonly connectedUsers = connectedUsers;
   protected readonly client = resource({
     params: () => ({ id: this.id() }),
     loader: ({ params }) => this.api.invoke(getClient, { id: params.id }),
@@ -74,6 +83,30 @@ export class ClientDetail {
       .open<ClientUserDialog, ClientUserDialogData, ClientDto>(ClientUserDialog, { ...DIALOG_SIZE, data: { client } })
       .afterClosed()
       .subscribe((updated) => this.show(updated, 'clients.detail.userAdded'));
+  }
+
+  protected message(client: ClientDto): void {
+    // The button stays focusable while disabled, to explain itself in a tooltip, so its clicks still arrive here.
+    if (connectedUsers(client) === 0) {
+      return;
+    }
+    this.dialog
+      .open<TelegramMessageDialog, TelegramMessageDialogData, number>(TelegramMessageDialog, {
+        ...DIALOG_SIZE,
+        data: { client },
+      })
+      .afterClosed()
+      .subscribe((queued) => {
+        if (queued === undefined) {
+          return;
+        }
+        // Nobody gets it when every connected user muted messages from staff; the API still accepts it.
+        const text =
+          queued === 0
+            ? this.transloco.translate('clients.message.sentToNobody')
+            : this.transloco.translate(pluralKey('clients.message.sent', queued, this.language()), { count: queued });
+        this.snackBar.open(text, undefined, { duration: 4000 });
+      });
   }
 
   /** The API answers a change with the whole client, so the page shows it without asking again. */

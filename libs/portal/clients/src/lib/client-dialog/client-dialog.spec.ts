@@ -9,7 +9,7 @@ import { MatFormFieldHarness } from '@angular/material/form-field/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { type ClientDto } from '@deskgram/api-client';
 import { LanguageStore } from '@deskgram/portal/core';
-import { apiError, nextMacrotask, providePortalForTests, statusText, textOf } from '../../testing/portal-testing';
+import { apiError, nextMacrotask, providePortalForTests, statusText, textOf } from '@deskgram/portal/testing';
 import { ClientDialog, type ClientDialogData } from './client-dialog';
 
 const contoso: ClientDto = {

@@ -18,7 +18,7 @@ import {
   statusText,
   textOf,
   type,
-} from '../../testing/portal-testing';
+} from '@deskgram/portal/testing';
 import { CLIENTS_ROUTES } from '../clients.routes';
 import { ClientList } from './client-list';
 

@@ -7,7 +7,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type InvoiceDto } from '@deskgram/api-client';
 import { TranslocoService } from '@jsverse/transloco';
-import { apiError, click, nextMacrotask, providePortalForTests, textOf } from '../../testing/portal-testing';
+import { apiError, click, nextMacrotask, providePortalForTests, textOf } from '@deskgram/portal/testing';
 import { CLIENT_INVOICES_ROUTES } from '../invoices.routes';
 import { ClientInvoiceList } from './client-invoice-list';
 

@@ -7,7 +7,7 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type ClientSummaryDto, type InvoiceDetailDto } from '@deskgram/api-client';
-import { apiError, click, nextMacrotask, providePortalForTests, textOf, type } from '../../testing/portal-testing';
+import { apiError, click, nextMacrotask, providePortalForTests, textOf, type } from '@deskgram/portal/testing';
 import { STAFF_INVOICES_ROUTES } from '../invoices.routes';
 import { InvoiceEditor } from './invoice-editor';
 

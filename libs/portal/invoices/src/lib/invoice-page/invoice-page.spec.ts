@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type InvoiceDetailDto } from '@deskgram/api-client';
-import { click, nextMacrotask, providePortalForTests, textOf } from '../../testing/portal-testing';
+import { click, nextMacrotask, providePortalForTests, textOf } from '@deskgram/portal/testing';
 import { CLIENT_INVOICES_ROUTES } from '../invoices.routes';
 import { InvoicePage } from './invoice-page';
 

@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
 import { type InvoiceDto } from '@deskgram/api-client';
-import { nextMacrotask, providePortalForTests, textOf } from '../../testing/portal-testing';
+import { nextMacrotask, providePortalForTests, textOf } from '@deskgram/portal/testing';
 import { UnpaidInvoicesCard } from './unpaid-invoices-card';
 
 const overdue: InvoiceDto = {

@@ -20,7 +20,7 @@ import {
   statusText,
   textOf,
   type,
-} from '../../testing/portal-testing';
+} from '@deskgram/portal/testing';
 import { STAFF_USERS_ROUTES } from '../staff-users.routes';
 import { StaffUserList } from './staff-user-list';
 

@@ -1,0 +1,81 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Generated,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { UserEntity } from '@deskgram/api/auth';
+import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kind';
+
+export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * One message to one person, written in the transaction of the change it tells about; the deliverer sends it. The
+ * rendered text is kept, so a retry sends exactly what was promised, in the language of the moment it happened.
+ */
+@Entity('notification_deliveries')
+@Index('notification_deliveries_due_idx', ['status', 'nextAttemptAt'])
+@Index('notification_deliveries_chat_seq_idx', ['chatId', 'seq'])
+@Index('notification_deliveries_created_idx', ['createdAt'])
+export class DeliveryEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  /** Order of creation: a chat's messages go out in this order. */
+  @Column({ type: 'bigint' })
+  @Generated('increment')
+  seq!: string;
+
+  @Index('notification_deliveries_recipient_idx')
+  @Column({ type: 'uuid' })
+  recipientId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'recipient_id', foreignKeyConstraintName: 'notification_deliveries_recipient_id_fkey' })
+  recipient?: UserEntity;
+
+  /** The chat when the change happened; never leaves the server. */
+  @Column({ type: 'bigint' })
+  chatId!: string;
+
+  @Column({ type: 'enum', enum: NOTIFICATION_KINDS, enumName: 'notification_kind' })
+  kind!: NotificationKind;
+
+  /** What it is about, for the log: `T-1042`, `INV-2026-0007`, or the client's name. */
+  @Column({ type: 'varchar', length: 200 })
+  reference!: string;
+
+  /** The message, Telegram HTML. */
+  @Column({ type: 'text' })
+  text!: string;
+
+  @Column({ type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status', default: 'pending' })
+  status!: DeliveryStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts!: number;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt!: Date;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @Column({ type: 'bigint', nullable: true })
+  telegramMessageId!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,176 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import {
+  DomainEvent,
+  type DomainEvents,
+  type EventActor,
+  type InvoiceEvent,
+  type TicketRef,
+} from '@deskgram/api/common';
+import { type Audience, NotificationQueue, type Recipient } from './notification-queue';
+import type { NotificationKind } from './notification-kind';
+import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
+import { formatDate, formatMoney, renderMessage } from './render/render';
+import { notificationTexts } from './render/notification-texts';
+
+/** Listeners fail the transaction when they fail: a change is never committed without its notifications. */
+const STRICT = { suppressErrors: false } as const;
+
+/**
+ * Who hears what (API.md, "Notifications"). Each listener only decides and records deliveries, inside the
+ * transaction of the change; only the deliverer talks to Telegram.
+ */
+@Injectable()
+export class NotificationsListener {
+  constructor(
+    private readonly queue: NotificationQueue,
+    @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
+  ) {}
+
+  @OnEvent(DomainEvent.TicketCreated, STRICT)
+  async ticketCreated(event: DomainEvents['ticket.created']): Promise<number> {
+    const byClient = event.actor.role === 'client';
+    return this.ticketMessage(
+      'ticket_created',
+      event.ticket,
+      event.actor,
+      byClient ? this.staffSide(event.ticket) : this.clientSide(event.ticket),
+      {
+        template: byClient ? 'ticketCreatedByClient' : 'ticketCreatedForClient',
+        body: event.body,
+      },
+    );
+  }
+
+  @OnEvent(DomainEvent.TicketMessageCreated, STRICT)
+  async ticketReply(event: DomainEvents['ticket.message.created']): Promise<number> {
+    // Internal notes are staff talk: never the client side, and no message for them at all.
+    if (event.internal) return 0;
+    const audience = event.actor.role === 'client' ? this.staffSide(event.ticket) : this.clientSide(event.ticket);
+    return this.ticketMessage('ticket_reply', event.ticket, event.actor, audience, {
+      template: 'ticketReply',
+      body: event.body,
+    });
+  }
+
+  @OnEvent(DomainEvent.TicketStatusChanged, STRICT)
+  async ticketStatusChanged(event: DomainEvents['ticket.status.changed']): Promise<number> {
+    return this.ticketMessage('ticket_status', event.ticket, event.actor, this.clientSide(event.ticket), {
+      template: 'ticketStatus',
+      statuses: { from: event.from, to: event.to },
+    });
+  }
+
+  @OnEvent(DomainEvent.TicketAssigned, STRICT)
+  async ticketAssigned(event: DomainEvents['ticket.assigned']): Promise<number> {
+    if (!event.assigneeId) return 0;
+    return this.ticketMessage(
+      'ticket_assigned',
+      event.ticket,
+      event.actor,
+      { user: event.assigneeId },
+      {
+        template: 'ticketAssigned',
+      },
+    );
+  }
+
+  @OnEvent(DomainEvent.InvoiceIssued, STRICT)
+  invoiceIssued(event: InvoiceEvent): Promise<number> {
+    return this.invoiceMessage('invoice_issued', 'invoiceIssued', event);
+  }
+
+  @OnEvent(DomainEvent.InvoiceOverdue, STRICT)
+  invoiceOverdue(event: InvoiceEvent): Promise<number> {
+    return this.invoiceMessage('invoice_overdue', 'invoiceOverdue', event);
+  }
+
+  @OnEvent(DomainEvent.InvoicePaid, STRICT)
+  invoicePaid(event: InvoiceEvent): Promise<number> {
+    return this.invoiceMessage('invoice_paid', 'invoicePaid', event);
+  }
+
+  @OnEvent(DomainEvent.TelegramCustomMessage, STRICT)
+  async customMessage(event: DomainEvents['telegram.custom-message']): Promise<number> {
+    const recipients = await this.queue.recipients(
+      { clientUsersOf: event.clientId },
+      'custom_message',
+      event.actor.userId,
+    );
+    const names = await this.queue.names(event.actor.userId, event.clientId);
+    return this.queue.enqueue('custom_message', names.client, recipients, (recipient) =>
+      renderMessage(recipient.language, {
+        template: 'customMessage',
+        values: { who: names.actor },
+        body: event.message,
+      }),
+    );
+  }
+
+  /** The assignee when there is one, else every staff member. */
+  private staffSide(ticket: TicketRef): Audience {
+    return ticket.assigneeId ? { user: ticket.assigneeId } : { staff: true };
+  }
+
+  private clientSide(ticket: TicketRef): Audience {
+    return { clientUsersOf: ticket.clientId };
+  }
+
+  private async ticketMessage(
+    kind: NotificationKind,
+    ticket: TicketRef,
+    actor: EventActor,
+    audience: Audience,
+    message: { template: string; body?: string; statuses?: { from: string; to: string } },
+  ): Promise<number> {
+    const recipients = await this.queue.recipients(audience, kind, actor.userId);
+    if (recipients.length === 0) return 0;
+    const names = await this.queue.names(actor.userId, ticket.clientId);
+    return this.queue.enqueue(kind, ticket.number, recipients, (recipient) => {
+      const t = notificationTexts(recipient.language);
+      return renderMessage(recipient.language, {
+        template: message.template,
+        values: {
+          number: ticket.number,
+          subject: ticket.subject,
+          who: names.actor,
+          client: names.client,
+          priority: t(`priorities.${ticket.priority}`),
+          ...(message.statuses
+            ? { from: t(`statuses.${message.statuses.from}`), to: t(`statuses.${message.statuses.to}`) }
+            : {}),
+        },
+        body: message.body,
+        link: { url: this.ticketUrl(recipient, ticket.id), label: t('openTicket') },
+      });
+    });
+  }
+
+  private async invoiceMessage(kind: NotificationKind, template: string, event: InvoiceEvent): Promise<number> {
+    const { invoice } = event;
+    const recipients = await this.queue.recipients(
+      { clientUsersOf: invoice.clientId },
+      kind,
+      event.actor?.userId ?? null,
+    );
+    return this.queue.enqueue(kind, invoice.number, recipients, (recipient) =>
+      renderMessage(recipient.language, {
+        template,
+        values: {
+          number: invoice.number,
+          total: formatMoney(recipient.language, invoice.total, invoice.currency),
+          due: formatDate(recipient.language, invoice.dueDate),
+        },
+        link: {
+          url: `${this.options.publicUrl}/client/invoices/${invoice.id}`,
+          label: notificationTexts(recipient.language)('openInvoice'),
+        },
+      }),
+    );
+  }
+
+  private ticketUrl(recipient: Recipient, ticketId: string): string {
+    const area = recipient.role === 'client' ? 'client' : 'staff';
+    return `${this.options.publicUrl}/${area}/tickets/${ticketId}`;
+  }
+}

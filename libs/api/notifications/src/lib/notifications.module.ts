@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DomainEventsPublisher } from '@deskgram/api/common';
+import { DeliveryEntity } from './delivery.entity';
+import { Deliverer, DELIVERER_OPTIONS, type DelivererOptions } from './deliverer';
+import { NotificationQueue } from './notification-queue';
+import { NotificationsController, TelegramMessagesController } from './notifications.controller';
+import { NotificationsListener } from './notifications.listener';
+import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
+import { NotificationsService } from './notifications.service';
+import { PreferenceEntity } from './preference.entity';
+
+export const NOTIFICATION_ENTITIES = [DeliveryEntity, PreferenceEntity];
+
+/**
+ * Event listeners -> recipients -> rendered messages -> durable deliveries -> the deliverer. Needs the global
+ * TelegramLinkModule (the bot and the links).
+ */
+@Module({})
+export class NotificationsModule {
+  static register(options: NotificationsOptions & Partial<DelivererOptions>): DynamicModule {
+    return {
+      module: NotificationsModule,
+      imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
+      controllers: [NotificationsController, TelegramMessagesController],
+      providers: [
+        { provide: NOTIFICATIONS_OPTIONS, useValue: { publicUrl: options.publicUrl } },
+        {
+          provide: DELIVERER_OPTIONS,
+          useValue: {
+            messagesPerSecond: options.messagesPerSecond ?? 30,
+            perChatIntervalMs: options.perChatIntervalMs ?? 1_000,
+          } satisfies DelivererOptions,
+        },
+        DomainEventsPublisher,
+        NotificationQueue,
+        NotificationsListener,
+        NotificationsService,
+        Deliverer,
+      ],
+      exports: [NotificationsService],
+    };
+  }
+}

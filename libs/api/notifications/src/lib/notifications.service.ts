@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '@deskgram/api/auth';
+import { ConflictError, DomainEvent, DomainEventsPublisher, NotFoundError } from '@deskgram/api/common';
+import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
+import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
+import { DeliveryEntity } from './delivery.entity';
+import type { DeliveryDto, DeliveryListDto, DeliveryQueryDto, PreferenceDto } from './dto/notifications.dto';
+import { kindsFor, type NotificationKind } from './notification-kind';
+import { DELIVERIES_CHANNEL } from './notification-queue';
+import { PreferenceEntity } from './preference.entity';
+
+const PREVIEW_LENGTH = 160;
+
+/** Preferences, the delivery log, and staff's own messages to a client's Telegram. */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    private readonly events: DomainEventsPublisher,
+  ) {}
+
+  async preferences(user: AuthenticatedUser): Promise<PreferenceDto[]> {
+    const row = await this.txHost.tx.getRepository(PreferenceEntity).findOne({ where: { userId: user.id } });
+    const muted = new Set(row?.muted ?? []);
+    return kindsFor(user.role).map((kind) => ({ kind, enabled: !muted.has(kind) }));
+  }
+
+  @Transactional()
+  async updatePreferences(user: AuthenticatedUser, changes: PreferenceDto[]): Promise<PreferenceDto[]> {
+    const allowed = kindsFor(user.role);
+    const unknown = changes.filter((change) => !allowed.includes(change.kind)).map((change) => change.kind);
+    if (unknown.length) {
+      throw new ConflictError(
+        'notifications.kind_not_for_role',
+        `These notifications never reach a ${user.role}: ${[...new Set(unknown)].join(', ')}`,
+      );
+    }
+    const repository = this.txHost.tx.getRepository(PreferenceEntity);
+    const row = await repository.findOne({ where: { userId: user.id }, lock: { mode: 'pessimistic_write' } });
+    const muted = new Set<NotificationKind>(row?.muted ?? []);
+    for (const change of changes) {
+      if (change.enabled) muted.delete(change.kind);
+      else muted.add(change.kind);
+    }
+    await repository.upsert({ userId: user.id, muted: [...muted].sort() }, ['userId']);
+    return this.preferences(user);
+  }
+
+  async deliveries(query: DeliveryQueryDto): Promise<DeliveryListDto> {
+    const builder = this.txHost.tx
+      .getRepository(DeliveryEntity)
+      .createQueryBuilder('delivery')
+      .innerJoinAndSelect('delivery.recipient', 'recipient');
+    if (query.status) builder.andWhere('delivery.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('delivery.kind = :kind', { kind: query.kind });
+    if (query.recipientId) builder.andWhere('delivery.recipientId = :recipientId', { recipientId: query.recipientId });
+    const [rows, total] = await builder
+      .orderBy('delivery.seq', 'DESC')
+      .skip(query.offset)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(toDeliveryDto), total };
+  }
+
+  /** A failed or cancelled delivery goes back into the queue, as the newest message of its chat. */
+  @Transactional()
+  async retry(id: string): Promise<DeliveryDto> {
+    const repository = this.txHost.tx.getRepository(DeliveryEntity);
+    const row = await repository.findOne({
+      where: { id },
+      relations: { recipient: true },
+      lock: { mode: 'pessimistic_write', tables: ['notification_deliveries'] },
+    });
+    if (!row) throw new NotFoundError('delivery.not_found', `No delivery with id ${id}`);
+    if (row.status !== 'failed' && row.status !== 'cancelled') {
+      throw new ConflictError(
+        'delivery.not_failed',
+        `Only failed or cancelled deliveries can be retried; this one is ${row.status}`,
+      );
+    }
+    const [link]: Array<{ chat_id: string; state: string }> = await this.txHost.tx.query(
+      'SELECT chat_id, state FROM telegram_links WHERE user_id = $1',
+      [row.recipientId],
+    );
+    if (!link || link.state !== 'connected') {
+      throw new ConflictError(
+        'delivery.not_connected',
+        `${row.recipient?.displayName ?? 'The recipient'} has no connected Telegram now`,
+      );
+    }
+    await this.txHost.tx.query(
+      `UPDATE notification_deliveries
+          SET status = 'pending', chat_id = $2, attempts = 0, next_attempt_at = now(), last_error = NULL,
+              seq = nextval(pg_get_serial_sequence('notification_deliveries', 'seq')), updated_at = now()
+        WHERE id = $1`,
+      [id, link.chat_id],
+    );
+    await this.txHost.tx.query(`SELECT pg_notify('${DELIVERIES_CHANNEL}', '')`);
+    const updated = await repository.findOneOrFail({ where: { id }, relations: { recipient: true } });
+    return toDeliveryDto(updated);
+  }
+
+  /** Staff write to a client's Telegram: queued for its connected users, in the transaction of the request. */
+  @Transactional()
+  async sendToClient(actor: AuthenticatedUser, clientId: string, message: string): Promise<number> {
+    const [client]: Array<{ connected: number }> = await this.txHost.tx.query(
+      `SELECT (SELECT count(*) FROM users u JOIN telegram_links l ON l.user_id = u.id AND l.state = 'connected'
+                WHERE u.client_id = c.id AND u.disabled_at IS NULL)::int AS connected
+         FROM clients c WHERE c.id = $1`,
+      [clientId],
+    );
+    if (!client) throw new NotFoundError('client.not_found', `No client with id ${clientId}`);
+    if (client.connected === 0) {
+      throw new ConflictError('telegram.client_not_connected', 'None of this client’s users has connected Telegram');
+    }
+    const results = await this.events.publish(DomainEvent.TelegramCustomMessage, {
+      clientId,
+      actor: { userId: actor.id, role: actor.role },
+      message,
+    });
+    return results.reduce<number>((sum, result) => sum + (typeof result === 'number' ? result : 0), 0);
+  }
+}
+
+function toDeliveryDto(row: DeliveryEntity): DeliveryDto {
+  const plain = row.text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return {
+    id: row.id,
+    recipient: {
+      id: row.recipientId,
+      displayName: row.recipient?.displayName ?? '',
+      role: row.recipient?.role ?? 'client',
+    },
+    kind: row.kind,
+    reference: row.reference,
+    preview: plain.length > PREVIEW_LENGTH ? `${plain.slice(0, PREVIEW_LENGTH - 1)}…` : plain,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    createdAt: row.createdAt.toISOString(),
+    sentAt: row.sentAt?.toISOString() ?? null,
+    nextAttemptAt: row.nextAttemptAt.toISOString(),
+  };
+}

@@ -1,0 +1,137 @@
+import { Inject, Logger } from '@nestjs/common';
+import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
+import type { Context } from 'telegraf';
+import type { Update as TelegramUpdate } from 'telegraf/types';
+import { escapeHtml } from '@deskgram/api/common';
+import { type LinkedAccount, TelegramLinksService } from '../telegram-links.service';
+import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from '../telegram-link.options';
+import { type BotLanguage, botLanguage, botTexts } from './bot-texts';
+
+type CommandContext = Context & { payload?: string };
+
+/**
+ * The bot's side of linking: `/start <token>`, `/stop`, `/status`, `/help`, and Telegram's word that the bot was
+ * blocked or restarted. Telegraf routes `/start` here only when the message carries a `bot_command` entity.
+ */
+@Update()
+export class TelegramBotUpdate {
+  private readonly logger = new Logger(TelegramBotUpdate.name);
+
+  constructor(
+    private readonly links: TelegramLinksService,
+    @Inject(TELEGRAM_LINK_OPTIONS) private readonly options: TelegramLinkOptions,
+  ) {}
+
+  @Start()
+  async start(@Ctx() ctx: CommandContext): Promise<void> {
+    const from = ctx.from;
+    if (!from || !ctx.chat || ctx.chat.type !== 'private') return;
+    const language = botLanguage(from.language_code);
+    const t = botTexts(language);
+    const payload = (ctx.payload ?? '').trim();
+    if (!payload) {
+      const accounts = await this.links.accountsOf(from.id);
+      await this.answer(
+        ctx,
+        accounts.length
+          ? t('welcomeLinked', { accounts: listAccounts(accounts, language, ', ') })
+          : t('welcome', this.portal()),
+      );
+      return;
+    }
+    const result = await this.links.redeem(payload, ctx.update.update_id, {
+      telegramUserId: from.id,
+      chatId: ctx.chat.id,
+      username: from.username ?? null,
+      firstName: from.first_name,
+      language,
+    });
+    switch (result.kind) {
+      case 'repeated':
+        return;
+      case 'linked':
+        this.logger.log(`A ${result.account.role} linked Telegram`);
+        await this.answer(ctx, t('linked', { name: result.account.displayName, email: result.account.email }));
+        return;
+      case 'already_linked':
+        await this.answer(ctx, t('alreadyLinked', { name: result.account.displayName, email: result.account.email }));
+        return;
+      case 'used':
+      case 'expired':
+      case 'unknown':
+        await this.answer(ctx, t(result.kind, this.portal()));
+        return;
+    }
+  }
+
+  @Command('stop')
+  async stop(@Ctx() ctx: Context): Promise<void> {
+    if (!ctx.from) return;
+    const language = botLanguage(ctx.from.language_code);
+    const t = botTexts(language);
+    const accounts = await this.links.unlinkTelegramUser(ctx.from.id);
+    if (accounts.length) this.logger.log(`Telegram unlinked from ${accounts.length} account(s) by /stop`);
+    await this.answer(
+      ctx,
+      accounts.length
+        ? t('stopped', { accounts: listAccounts(accounts, language, ', ') })
+        : t('notLinked', this.portal()),
+    );
+  }
+
+  @Command('status')
+  async status(@Ctx() ctx: Context): Promise<void> {
+    if (!ctx.from) return;
+    const language = botLanguage(ctx.from.language_code);
+    const t = botTexts(language);
+    const accounts = await this.links.accountsOf(ctx.from.id);
+    await this.answer(
+      ctx,
+      accounts.length
+        ? t('status', { accounts: listAccounts(accounts, language, '\n') })
+        : t('notLinked', this.portal()),
+    );
+  }
+
+  @Help()
+  async help(@Ctx() ctx: Context): Promise<void> {
+    await this.answer(ctx, botTexts(botLanguage(ctx.from?.language_code))('help', this.portal()));
+  }
+
+  /** Blocking the bot (or pressing Restart after) arrives as a change of the bot's membership in the private chat. */
+  @On('my_chat_member')
+  async membershipChanged(@Ctx() ctx: Context<TelegramUpdate.MyChatMemberUpdate>): Promise<void> {
+    const change = ctx.update.my_chat_member;
+    if (change.chat.type !== 'private') return;
+    const status = change.new_chat_member.status;
+    const state = status === 'kicked' ? 'blocked' : status === 'member' ? 'connected' : undefined;
+    if (!state) return;
+    const changed = await this.links.setStateByTelegramUser(change.from.id, state);
+    if (changed) this.logger.log(`A Telegram link is now ${state}`);
+  }
+
+  /** Anything else said in a private chat gets the help, so nobody talks to a wall. */
+  @On('text')
+  async other(@Ctx() ctx: Context): Promise<void> {
+    if (ctx.chat?.type !== 'private') return;
+    await this.help(ctx);
+  }
+
+  private portal(): { portal: string } {
+    return { portal: this.options.publicUrl };
+  }
+
+  private async answer(ctx: Context, html: string): Promise<void> {
+    await ctx.reply(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+  }
+}
+
+function listAccounts(accounts: LinkedAccount[], language: BotLanguage, separator: string): string {
+  const roles = botTexts(language);
+  return accounts
+    .map(
+      (account) =>
+        `<b>${escapeHtml(account.displayName)}</b> (${escapeHtml(account.email)}, ${roles(`roles.${account.role}`)})`,
+    )
+    .join(separator);
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { UnavailableError } from '@deskgram/api/common';
+import { toDataURL } from 'qrcode';
+import { TelegramBotRunner } from './bot/telegram-bot.runner';
+import type { TelegramLinkDto, TelegramStateDto, TelegramStatusDto } from './dto/telegram.dto';
+import type { TelegramLinkEntity } from './telegram-link.entity';
+import { TelegramLinksService } from './telegram-links.service';
+
+export function toTelegramState(link: TelegramLinkEntity | null | undefined): TelegramStateDto {
+  if (!link) return { connected: false, state: 'not_connected', username: null, linkedAt: null };
+  return {
+    connected: link.state === 'connected',
+    state: link.state,
+    username: link.username,
+    linkedAt: link.linkedAt.toISOString(),
+  };
+}
+
+/** The portal's side of linking: the QR code, the state for the card, and disconnecting. */
+@Injectable()
+export class TelegramConnectionsService {
+  constructor(
+    private readonly links: TelegramLinksService,
+    private readonly bot: TelegramBotRunner,
+  ) {}
+
+  async generateLink(userId: string): Promise<TelegramLinkDto> {
+    const bot = this.bot.status;
+    if (!bot.configured) {
+      throw new UnavailableError(
+        'telegram.not_configured',
+        'Telegram is not configured on this server: an administrator has to set TELEGRAM_BOT_TOKEN',
+      );
+    }
+    if (bot.state === 'unauthorized' || !bot.username) {
+      throw new UnavailableError(
+        'telegram.bot_unavailable',
+        `The Telegram bot is not available right now${bot.message ? `: ${bot.message}` : ''}. Try again later`,
+      );
+    }
+    const { token, expiresAt } = await this.links.createToken(userId);
+    const url = `https://t.me/${bot.username}?start=${token}`;
+    // Margin and size so that a phone reads it from a laptop screen; M tolerates a little glare.
+    const qrCode = await toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
+    return { url, qrCode, expiresAt: expiresAt.toISOString() };
+  }
+
+  async status(userId: string): Promise<TelegramStatusDto> {
+    const link = await this.links.linkOf(userId);
+    return {
+      botConfigured: this.bot.status.configured,
+      ...toTelegramState(link),
+      firstName: link?.firstName ?? null,
+    };
+  }
+
+  async disconnect(userId: string): Promise<TelegramStatusDto> {
+    await this.links.disconnect(userId);
+    return this.status(userId);
+  }
+}

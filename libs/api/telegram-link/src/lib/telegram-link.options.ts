@@ -1,0 +1,15 @@
+export const TELEGRAM_LINK_OPTIONS = Symbol('TELEGRAM_LINK_OPTIONS');
+
+export interface TelegramLinkOptions {
+  /** Unset: Telegram is "not configured" and everything else works. */
+  token?: string;
+  /** For `t.me` links; taken from `getMe` when unset. */
+  username?: string;
+  /** Bot API root; a root with a path must end in a slash (telegraf resolves method URLs against it). */
+  apiRoot: string;
+  /** Set: webhook mode. Unset: long polling by one replica. */
+  webhookUrl?: string;
+  webhookSecret?: string;
+  /** The portal's address, named in the bot's answers. */
+  publicUrl: string;
+}

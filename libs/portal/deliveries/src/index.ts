@@ -1,0 +1,1 @@
+export { DELIVERIES_ROUTES } from './lib/deliveries.routes';

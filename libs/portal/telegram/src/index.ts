@@ -1,0 +1,2 @@
+export { NotificationPreferences } from './lib/notification-preferences/notification-preferences';
+export { TelegramCard } from './lib/telegram-card/telegram-card';

@@ -1,0 +1,10 @@
+export {
+  apiError,
+  click,
+  nextMacrotask,
+  providePortalForTests,
+  settle,
+  statusText,
+  textOf,
+  type,
+} from './lib/portal-testing';

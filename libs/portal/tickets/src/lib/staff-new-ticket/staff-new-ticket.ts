@@ -1,0 +1,130 @@
+import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  type ValidationErrors,
+} from '@angular/forms';
+import { MatAutocomplete, MatAutocompleteTrigger, MatOption } from '@angular/material/autocomplete';
+import { MatAnchor, MatButton } from '@angular/material/button';
+import { MatError, MatFormField, MatHint, MatLabel, MatPrefix } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
+import { MatInput } from '@angular/material/input';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { type ClientSummaryDto, createTicket, DeskgramApi, listClients } from '@deskgram/api-client';
+import { apiErrorText, SEARCH_DEBOUNCE_MS } from '@deskgram/portal/core';
+import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { debounceTime, distinctUntilChanged, filter, map } from 'rxjs';
+import { TicketFields } from '../shared/ticket-fields';
+import { ticketForm, ticketFormValue } from '../shared/ticket-form';
+
+/** How many clients the picker offers for what has been typed. */
+export const CLIENT_OPTIONS = 20;
+
+/** The API's refusals the form can explain better than the API's own sentence. */
+const ERROR_CODES: Readonly<Record<string, string>> = {
+  'ticket.client_required': 'tickets.staffNew.clientRequired',
+  'ticket.client_unknown': 'tickets.staffNew.clientUnknown',
+};
+
+/** A client counts only once picked from the list; typed text alone is a search. */
+function pickedClient(control: AbstractControl<ClientSummaryDto | string>): ValidationErrors | null {
+  const value = control.value;
+  if (typeof value === 'object' && value !== null) {
+    return null;
+  }
+  return value.trim() === '' ? { required: true } : { notPicked: true };
+}
+
+/**
+ * `/staff/tickets/new`: a ticket opened for a client, e.g. after a phone call. The same subject, description and
+ * priority as the client's form, and the client, searched by name.
+ */
+@Component({
+  selector: 'dg-staff-new-ticket',
+  imports: [
+    MatAnchor,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
+    MatButton,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatIcon,
+    MatInput,
+    MatLabel,
+    MatOption,
+    MatPrefix,
+    ReactiveFormsModule,
+    RouterLink,
+    TicketFields,
+    TranslocoDirective,
+  ],
+  templateUrl: './staff-new-ticket.html',
+  // The same frame as the client's form, so that both pages look alike.
+  styleUrls: ['../new-ticket/new-ticket.scss', './staff-new-ticket.scss'],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class StaffNewTicket {
+  private readonly api = inject(DeskgramApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly transloco = inject(TranslocoService);
+
+  protected readonly client = new FormControl<ClientSummaryDto | string>('', {
+    nonNullable: true,
+    validators: [pickedClient],
+  });
+  protected readonly ticket = ticketForm();
+  protected readonly form = new FormGroup({ client: this.client, ticket: this.ticket });
+  protected readonly saving = signal(false);
+  /** Why the API refused the ticket; shown in the form, next to what has to change. */
+  protected readonly error = signal<string | null>(null);
+
+  /** What has been typed into the client field, once typing pauses. */
+  private readonly search = toSignal(
+    this.client.valueChanges.pipe(
+      filter((value): value is string => typeof value === 'string'),
+      map((value) => value.trim()),
+      debounceTime(SEARCH_DEBOUNCE_MS),
+      distinctUntilChanged(),
+    ),
+    { initialValue: '' },
+  );
+  protected readonly clients = resource({
+    params: () => ({ search: this.search() }),
+    loader: ({ params }) =>
+      this.api.invoke(listClients, { search: params.search || undefined, pageSize: CLIENT_OPTIONS }),
+  });
+
+  protected readonly clientName = (client: ClientSummaryDto | string | null): string =>
+    typeof client === 'string' ? client : (client?.name ?? '');
+
+  protected async submit(): Promise<void> {
+    const body = ticketFormValue(this.ticket);
+    const client = this.client.value;
+    if (this.form.invalid || typeof client === 'string' || this.saving()) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.saving.set(true);
+    this.error.set(null);
+    try {
+      const ticket = await this.api.invoke(createTicket, { body: { ...body, clientId: client.id } });
+      this.snackBar.open(
+        this.transloco.translate('tickets.staffNew.created', { number: ticket.number, client: client.name }),
+        undefined,
+        { duration: 4000 },
+      );
+      await this.router.navigate(['..', ticket.id], { relativeTo: this.route });
+    } catch (error) {
+      this.error.set(apiErrorText(error, this.transloco, ERROR_CODES));
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

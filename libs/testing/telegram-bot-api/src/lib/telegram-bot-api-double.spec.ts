@@ -1,0 +1,566 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { type AddressInfo } from 'node:net';
+import { Telegraf, Telegram } from 'telegraf';
+import { TelegramBotApiDouble } from './telegram-bot-api-double';
+import { type Update } from './types';
+
+interface ApiAnswer {
+  status: number;
+  body: {
+    ok: boolean;
+    result?: unknown;
+    error_code?: number;
+    description?: string;
+    parameters?: { retry_after?: number };
+  };
+}
+
+async function call(
+  double: TelegramBotApiDouble,
+  method: string,
+  params: Record<string, unknown> = {},
+  token = double.token,
+): Promise<ApiAnswer> {
+  const response = await fetch(`${double.url}/bot${token}/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(params),
+  });
+  return { status: response.status, body: (await response.json()) as ApiAnswer['body'] };
+}
+
+async function eventually(condition: () => boolean, timeoutMs = 2000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const never = (ms: number): Promise<'pending'> => new Promise((resolve) => setTimeout(() => resolve('pending'), ms));
+
+describe('TelegramBotApiDouble', () => {
+  let double: TelegramBotApiDouble;
+
+  beforeEach(async () => {
+    double = new TelegramBotApiDouble({ webhookRetryDelayMs: 50 });
+    await double.start();
+  });
+
+  afterEach(async () => {
+    await double.stop();
+  });
+
+  describe('routing', () => {
+    it('answers 401 Unauthorized to a wrong token', async () => {
+      const answer = await call(double, 'getMe', {}, '123:wrong');
+      expect(answer).toEqual({ status: 401, body: { ok: false, error_code: 401, description: 'Unauthorized' } });
+    });
+
+    it('accepts a token set later and refuses the old one', async () => {
+      const old = double.token;
+      double.setToken('42:new-token');
+      expect((await call(double, 'getMe', {}, old)).status).toBe(401);
+      expect((await call(double, 'getMe', {}, '42:new-token')).status).toBe(200);
+    });
+
+    it('answers 404 to an unknown method and treats method names case-insensitively', async () => {
+      const unknown = await call(double, 'sendTelepathy');
+      expect(unknown).toEqual({
+        status: 404,
+        body: { ok: false, error_code: 404, description: 'Not Found: method not found' },
+      });
+      expect((await call(double, 'GETME')).status).toBe(200);
+      expect(double.calls.map((c) => c.method)).toEqual(['sendTelepathy', 'getMe']);
+    });
+
+    it('describes the bot in getMe', async () => {
+      const double2 = new TelegramBotApiDouble({ token: '987654321:AAbbCC', username: 'helpdesk_bot' });
+      await double2.start();
+      try {
+        const answer = await call(double2, 'getMe');
+        expect(answer.body.result).toEqual({
+          id: 987654321,
+          is_bot: true,
+          first_name: 'Deskgram Test',
+          username: 'helpdesk_bot',
+          can_join_groups: true,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
+      } finally {
+        await double2.stop();
+      }
+    });
+
+    it('reads urlencoded bodies and query-string parameters', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const form = await fetch(`${double.url}/bot${double.token}/sendMessage?chat_id=${anna.id}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          text: 'Hi <b>Anna</b>',
+          parse_mode: 'HTML',
+          reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'OK', callback_data: 'ok' }]] }),
+        }).toString(),
+      });
+      expect(form.status).toBe(200);
+      const [sent] = double.sentTo(anna);
+      expect(sent.text).toBe('Hi Anna');
+      expect(sent.replyMarkup).toEqual({ inline_keyboard: [[{ text: 'OK', callback_data: 'ok' }]] });
+      const get = await fetch(`${double.url}/bot${double.token}/getUpdates?offset=5&timeout=0`);
+      expect(get.status).toBe(200);
+      expect(double.callsOf('getUpdates')[0].params).toEqual({ offset: '5', timeout: '0' });
+    });
+  });
+
+  describe('getUpdates', () => {
+    it('answers at once when updates are pending and confirms earlier ones with offset', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const first = await double.sendText(anna, 'one');
+      const second = await double.sendText(anna, 'two');
+      const all = await call(double, 'getUpdates', { timeout: 30 });
+      expect((all.body.result as Update[]).map((u) => u.update_id)).toEqual([first.update_id, second.update_id]);
+      // Not confirmed yet: asked again without offset, Telegram answers the same updates.
+      const again = await call(double, 'getUpdates', {});
+      expect((again.body.result as Update[]).length).toBe(2);
+      const confirmed = await call(double, 'getUpdates', { offset: second.update_id });
+      expect((confirmed.body.result as Update[]).map((u) => u.update_id)).toEqual([second.update_id]);
+      const empty = await call(double, 'getUpdates', { offset: second.update_id + 1 });
+      expect(empty.body.result).toEqual([]);
+      expect(double.pendingUpdates).toEqual([]);
+    });
+
+    it('holds a long poll until an update arrives', async () => {
+      const anna = double.person({ firstName: 'Anna', username: 'anna' });
+      const poll = call(double, 'getUpdates', { timeout: 30 });
+      await double.waitForCall((c) => c.method === 'getUpdates');
+      expect(await Promise.race([poll, never(100)])).toBe('pending');
+      const update = await double.pressStart(anna, 'ticket-42');
+      const answer = await poll;
+      expect(answer.body.result).toEqual([update]);
+      expect(update.message).toMatchObject({
+        text: '/start ticket-42',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+        from: { id: anna.id, is_bot: false, first_name: 'Anna', username: 'anna' },
+        chat: { id: anna.id, type: 'private' },
+      });
+    });
+
+    it('ends a long poll empty after its timeout', async () => {
+      const started = Date.now();
+      const answer = await call(double, 'getUpdates', { timeout: 1 });
+      expect(answer.body.result).toEqual([]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    });
+
+    it('terminates the waiting poll with 409 when another getUpdates arrives', async () => {
+      const first = call(double, 'getUpdates', { timeout: 30 });
+      await double.waitForCall((c) => c.method === 'getUpdates');
+      const second = call(double, 'getUpdates', { timeout: 30 });
+      expect(await first).toEqual({
+        status: 409,
+        body: {
+          ok: false,
+          error_code: 409,
+          description:
+            'Conflict: terminated by other getUpdates request; make sure that only one bot instance is running',
+        },
+      });
+      const update = await double.sendText(double.person({ firstName: 'Bo' }), 'hello');
+      expect((await second).body.result).toEqual([update]);
+    });
+
+    it('refuses getUpdates with 409 while a webhook is set', async () => {
+      await call(double, 'setWebhook', { url: 'http://127.0.0.1:1/hook' });
+      const answer = await call(double, 'getUpdates', {});
+      expect(answer.status).toBe(409);
+      expect(answer.body.description).toBe(
+        "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      );
+      await call(double, 'deleteWebhook', {});
+      expect((await call(double, 'getUpdates', {})).status).toBe(200);
+    });
+
+    it('hands a redelivered update out again with the same update_id', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const update = await double.sendText(anna, 'hello');
+      await call(double, 'getUpdates', {});
+      await call(double, 'getUpdates', { offset: update.update_id + 1 });
+      await double.redeliver(update);
+      const again = await call(double, 'getUpdates', { offset: update.update_id + 1 });
+      expect(again.body.result).toEqual([update]);
+      await call(double, 'getUpdates', { offset: update.update_id + 1 });
+      expect(double.pendingUpdates).toEqual([]);
+    });
+  });
+
+  describe('webhook', () => {
+    let hook: Server;
+    let received: { headers: IncomingHttpHeaders; body: Update }[];
+    let answerStatuses: number[];
+
+    beforeEach(async () => {
+      received = [];
+      answerStatuses = [];
+      hook = createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          received.push({ headers: request.headers, body: JSON.parse(Buffer.concat(chunks).toString()) as Update });
+          response.statusCode = answerStatuses.shift() ?? 200;
+          response.end();
+        });
+      });
+      await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    });
+
+    afterEach(async () => {
+      await new Promise((resolve) => hook.close(resolve));
+    });
+
+    const hookUrl = (): string => `http://127.0.0.1:${(hook.address() as AddressInfo).port}/telegram`;
+
+    it('posts updates with the secret header and retries refused ones in order', async () => {
+      answerStatuses = [401, 500];
+      const set = await call(double, 'setWebhook', { url: hookUrl(), secret_token: 's3cr3t' });
+      expect(set.body).toEqual({ ok: true, result: true, description: 'Webhook was set' });
+      const anna = double.person({ firstName: 'Anna' });
+      const first = await double.sendText(anna, 'one');
+      const second = await double.sendText(anna, 'two');
+      await double.waitUntilHandled(second);
+      expect(received.map((r) => r.body.update_id)).toEqual([
+        first.update_id,
+        first.update_id,
+        first.update_id,
+        second.update_id,
+      ]);
+      expect(received[0].headers['x-telegram-bot-api-secret-token']).toBe('s3cr3t');
+      expect(received[0].headers['content-type']).toBe('application/json');
+      expect(double.webhookDeliveries.map((d) => d.status)).toEqual([401, 500, 200, 200]);
+      const info = await call(double, 'getWebhookInfo');
+      expect(info.body.result).toMatchObject({ url: hookUrl(), pending_update_count: 0 });
+    });
+
+    it('keeps updates while the webhook cannot be reached and reports the error', async () => {
+      await call(double, 'setWebhook', { url: 'http://127.0.0.1:1/down' });
+      const update = await double.sendText(double.person({ firstName: 'Anna' }), 'hello');
+      await eventually(() => double.webhookDeliveries.length >= 2);
+      expect(double.webhookDeliveries.length).toBeGreaterThanOrEqual(2);
+      expect(double.webhookDeliveries.every((d) => !d.ok && d.status === undefined)).toBe(true);
+      expect(double.pendingUpdates).toEqual([update]);
+      const info = await call(double, 'getWebhookInfo');
+      expect(info.body.result).toMatchObject({ pending_update_count: 1, last_error_message: expect.any(String) });
+    });
+
+    it('drops pending updates on request', async () => {
+      await double.sendText(double.person({ firstName: 'Anna' }), 'old');
+      await call(double, 'setWebhook', { url: hookUrl(), drop_pending_updates: true });
+      expect(double.pendingUpdates).toEqual([]);
+    });
+
+    it('refuses a secret token with characters Telegram does not allow', async () => {
+      const answer = await call(double, 'setWebhook', { url: hookUrl(), secret_token: 'not allowed!' });
+      expect(answer.body.description).toBe('Bad Request: secret token contains unallowed characters');
+    });
+  });
+
+  describe('sendMessage', () => {
+    it('answers 400 chat not found for a chat that never wrote to the bot', async () => {
+      const answer = await call(double, 'sendMessage', { chat_id: 123, text: 'hello' });
+      expect(answer).toEqual({
+        status: 400,
+        body: { ok: false, error_code: 400, description: 'Bad Request: chat not found' },
+      });
+    });
+
+    it('answers 403 when the person blocked the bot, and pressing Start unblocks', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const blocked = await double.blockBot(anna);
+      expect(blocked.my_chat_member).toMatchObject({
+        old_chat_member: { status: 'member' },
+        new_chat_member: { status: 'kicked' },
+        from: { id: anna.id },
+      });
+      const answer = await call(double, 'sendMessage', { chat_id: anna.id, text: 'hello' });
+      expect(answer).toEqual({
+        status: 403,
+        body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+      });
+      await double.pressStart(anna);
+      expect(double.pendingUpdates.map((u) => Object.keys(u)[1])).toEqual([
+        'my_chat_member',
+        'my_chat_member',
+        'message',
+      ]);
+      expect((await call(double, 'sendMessage', { chat_id: anna.id, text: 'hello' })).status).toBe(200);
+    });
+
+    it('answers 403 when the bot writes first to someone who never opened the chat', async () => {
+      const anna = double.person({ firstName: 'Anna', hasStartedBot: false });
+      const answer = await call(double, 'sendMessage', { chat_id: anna.id, text: 'hello' });
+      expect(answer.body.description).toBe("Forbidden: bot can't initiate conversation with a user");
+    });
+
+    it('refuses empty text', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const answer = await call(double, 'sendMessage', { chat_id: anna.id, text: '  ' });
+      expect(answer.body.description).toBe('Bad Request: message text is empty');
+    });
+
+    it('accepts Telegram HTML and answers the message with its entities', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const answer = await call(double, 'sendMessage', {
+        chat_id: String(anna.id),
+        text: 'Ticket <b>#42</b> &amp; <a href="https://x.test/t?a=1&amp;b=2">open</a>',
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.body.result).toMatchObject({
+        message_id: 1,
+        chat: { id: anna.id, type: 'private' },
+        from: { id: double.bot.id, is_bot: true },
+        text: 'Ticket #42 & open',
+        entities: [
+          { type: 'bold', offset: 7, length: 3 },
+          { type: 'text_link', offset: 13, length: 4, url: 'https://x.test/t?a=1&b=2' },
+        ],
+      });
+      const second = await double.waitForMessage(anna);
+      expect(second).toMatchObject({ text: 'Ticket #42 & open', parseMode: 'HTML', messageId: 1 });
+    });
+
+    it.each([
+      ['<div>x</div>', 'Unsupported start tag "div" at byte offset 0'],
+      ['<b>bold', 'Can\'t find end tag corresponding to start tag "b"'],
+      ['<b><i>x</b></i>', 'Unmatched end tag at byte offset 7, expected "</i>", found "</b>"'],
+      ['Tom & Jerry', 'Character entity expected at byte offset 4: write a bare "&" as "&amp;"'],
+      ['1 < 2', 'Unsupported start tag "" at byte offset 2'],
+    ])('refuses bad HTML %j', async (text, reason) => {
+      const anna = double.person({ firstName: 'Anna' });
+      const answer = await call(double, 'sendMessage', { chat_id: anna.id, text, parse_mode: 'HTML' });
+      expect(answer).toEqual({
+        status: 400,
+        body: { ok: false, error_code: 400, description: `Bad Request: can't parse entities: ${reason}` },
+      });
+    });
+
+    it('refuses text longer than 4096 UTF-16 units after parsing', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      double.setLimits({ perChatPerSecond: Infinity });
+      const fits = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: `<b>${'x'.repeat(4096)}</b>`,
+        parse_mode: 'HTML',
+      });
+      expect(fits.status).toBe(200);
+      const tooLong = await call(double, 'sendMessage', { chat_id: anna.id, text: '😀'.repeat(2049) });
+      expect(tooLong.body.description).toBe('Bad Request: message is too long');
+    });
+
+    it('answers 429 with retry_after beyond one message per chat per second', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const bo = double.person({ firstName: 'Bo' });
+      expect((await call(double, 'sendMessage', { chat_id: anna.id, text: 'one' })).status).toBe(200);
+      const limited = await call(double, 'sendMessage', { chat_id: anna.id, text: 'two' });
+      expect(limited).toEqual({
+        status: 429,
+        body: {
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests: retry after 1',
+          parameters: { retry_after: 1 },
+        },
+      });
+      expect((await call(double, 'sendMessage', { chat_id: bo.id, text: 'one' })).status).toBe(200);
+      expect(double.sentTo(anna).map((m) => m.text)).toEqual(['one']);
+    });
+
+    it('answers 429 beyond the global limit', async () => {
+      double.setLimits({ globalPerSecond: 3 });
+      const people = [1, 2, 3, 4].map((n) => double.person({ firstName: `P${n}` }));
+      const statuses: number[] = [];
+      for (const person of people) {
+        statuses.push((await call(double, 'sendMessage', { chat_id: person.id, text: 'hi' })).status);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+    });
+
+    it('refuses callback_data over 64 bytes', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const answer = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'pick',
+        reply_markup: { inline_keyboard: [[{ text: 'A', callback_data: 'x'.repeat(65) }]] },
+      });
+      expect(answer.body.description).toBe('Bad Request: BUTTON_DATA_INVALID');
+    });
+  });
+
+  describe('other methods', () => {
+    it('stores commands and answers callback queries', async () => {
+      const commands = [{ command: 'help', description: 'How to reach us' }];
+      expect((await call(double, 'setMyCommands', { commands })).body.result).toBe(true);
+      expect((await call(double, 'getMyCommands')).body.result).toEqual(commands);
+      expect(double.commands()).toEqual(commands);
+      expect((await call(double, 'deleteMyCommands')).body.result).toBe(true);
+      expect((await call(double, 'getMyCommands')).body.result).toEqual([]);
+
+      const anna = double.person({ firstName: 'Anna' });
+      await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'Close the ticket?',
+        reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'close:42' }]] },
+      });
+      const press = await double.pressButton(anna, 'close:42');
+      expect(press.callback_query).toMatchObject({ data: 'close:42', message: { text: 'Close the ticket?' } });
+      await expect(double.pressButton(anna, 'missing')).rejects.toThrow(/has a button/);
+      const id = press.callback_query?.id;
+      expect((await call(double, 'answerCallbackQuery', { callback_query_id: id })).body.result).toBe(true);
+      expect(double.callbackAnswers.map((a) => a.callbackQueryId)).toEqual([id]);
+      expect((await call(double, 'sendChatAction', { chat_id: anna.id, action: 'typing' })).body.result).toBe(true);
+    });
+
+    it('edits and deletes messages', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'draft' });
+      const edited = await call(double, 'editMessageText', { chat_id: anna.id, message_id: 1, text: 'final' });
+      expect(edited.body.result).toMatchObject({ text: 'final', edit_date: expect.any(Number) });
+      const same = await call(double, 'editMessageText', { chat_id: anna.id, message_id: 1, text: 'final' });
+      expect(same.body.description).toMatch(/^Bad Request: message is not modified/);
+      expect((await call(double, 'deleteMessage', { chat_id: anna.id, message_id: 1 })).body.result).toBe(true);
+      expect((await call(double, 'deleteMessage', { chat_id: anna.id, message_id: 1 })).status).toBe(400);
+      expect(double.sentTo(anna)[0]).toMatchObject({ text: 'final', deleted: true });
+    });
+  });
+
+  describe('control side', () => {
+    it('adds a bot_command entity to commands the person types', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const update = await double.sendText(anna, '/help@deskgram_test_bot now');
+      expect(update.message?.entities).toEqual([{ type: 'bot_command', offset: 0, length: 23 }]);
+      expect((await double.sendText(anna, 'no command')).message?.entities).toBeUndefined();
+      expect((await double.pressStart(anna)).message?.text).toBe('/start');
+    });
+
+    it('refuses start payloads Telegram would not carry', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await expect(double.pressStart(anna, 'has space')).rejects.toThrow(/start payload/);
+    });
+
+    it('fails the next calls with a 5xx, then serves again', async () => {
+      double.failNext(2, { status: 502 });
+      expect(await call(double, 'getMe')).toEqual({
+        status: 502,
+        body: { ok: false, error_code: 502, description: 'Bad Gateway' },
+      });
+      expect((await call(double, 'getMe')).status).toBe(502);
+      expect((await call(double, 'getMe')).status).toBe(200);
+    });
+
+    it('fails only the named method', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      double.failNext(1, { status: 500, description: 'Internal Server Error: restart' }, { method: 'sendMessage' });
+      expect((await call(double, 'getMe')).status).toBe(200);
+      const failed = await call(double, 'sendMessage', { chat_id: anna.id, text: 'hi' });
+      expect(failed.body.description).toBe('Internal Server Error: restart');
+      expect(double.sentTo(anna)).toEqual([]);
+    });
+
+    it('drops the connection without an answer', async () => {
+      double.failNext(1, 'drop');
+      await expect(call(double, 'getMe')).rejects.toThrow();
+      expect(double.calls[0].status).toBe('dropped');
+      expect((await call(double, 'getMe')).status).toBe(200);
+    });
+
+    it('rejects waitForMessage with what was sent when nothing matches in time', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'Hello' });
+      await expect(double.waitForMessage(anna, (m) => m.text.includes('Bye'), 100)).rejects.toThrow(
+        /timed out after 100 ms.*#1 to \d+: Hello/,
+      );
+    });
+
+    it('notifies subscribers of messages until they unsubscribe', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      double.setLimits({ perChatPerSecond: Infinity });
+      const seen: string[] = [];
+      const off = double.on('message', (message) => seen.push(message.text));
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'one' });
+      off();
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'two' });
+      expect(seen).toEqual(['one']);
+    });
+
+    it('forgets messages, calls and failures on reset but keeps persons', async () => {
+      const anna = double.person({ id: 7100000001, firstName: 'Anna' });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'one' });
+      double.failNext(1, { status: 500 });
+      double.reset();
+      expect(double.calls).toEqual([]);
+      expect(double.sentTo(anna)).toEqual([]);
+      expect(double.person({ id: 7100000001, firstName: 'Other' })).toBe(anna);
+      const again = await call(double, 'sendMessage', { chat_id: anna.id, text: 'two' });
+      expect(again.body.result).toMatchObject({ message_id: 2 });
+    });
+  });
+
+  describe('with telegraf', () => {
+    it('serves getMe and sendMessage at the URLs telegraf builds', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      const me = await telegram.getMe();
+      expect(me.username).toBe(double.botUsername);
+      const message = await telegram.sendMessage(anna.id, '<i>Hello</i>', { parse_mode: 'HTML' });
+      expect(message).toMatchObject({ text: 'Hello', entities: [{ type: 'italic', offset: 0, length: 5 }] });
+      await expect(telegram.sendMessage(anna.id, 'again')).rejects.toMatchObject({
+        code: 429,
+        parameters: { retry_after: 1 },
+      });
+      const wrong = new Telegram('1:wrong', { apiRoot: double.url });
+      await expect(wrong.getMe()).rejects.toMatchObject({ code: 401 });
+    });
+
+    it('drives a long-polling telegraf bot end to end', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const bot = new Telegraf(double.token, { telegram: { apiRoot: double.url } });
+      bot.start((ctx) => ctx.reply(`Welcome, ${ctx.payload || 'stranger'}`));
+      let launched!: () => void;
+      const started = new Promise<void>((resolve) => (launched = resolve));
+      const running = bot.launch(() => launched());
+      await started;
+      const update = await double.pressStart(anna, 'T42');
+      const reply = await double.waitForMessage(anna);
+      expect(reply.text).toBe('Welcome, T42');
+      await double.waitUntilHandled(update);
+      bot.stop('test over');
+      await running;
+      expect(double.callsOf('deleteWebhook')).toHaveLength(1);
+      expect(double.callsOf('getUpdates').some((c) => c.params['offset'] === update.update_id + 1)).toBe(true);
+    });
+
+    it('executes a method the bot returns in its webhook answer', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const hook = createServer((request, response) => {
+        request.resume();
+        request.on('end', () => {
+          response.setHeader('content-type', 'application/json');
+          response.end(JSON.stringify({ method: 'sendMessage', chat_id: anna.id, text: 'via reply' }));
+        });
+      });
+      await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+      try {
+        const telegram = new Telegram(double.token, { apiRoot: double.url });
+        await telegram.setWebhook(`http://127.0.0.1:${(hook.address() as AddressInfo).port}/`);
+        await double.sendText(anna, 'hello');
+        const sent = await double.waitForMessage(anna, (m) => m.text === 'via reply');
+        expect(sent.chatId).toBe(anna.id);
+        expect(double.callsOf('sendMessage')[0].via).toBe('webhook-reply');
+      } finally {
+        await new Promise((resolve) => hook.close(resolve));
+      }
+    });
+  });
+});
