@@ -2,8 +2,8 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
 /**
- * The arrows allowed between rooms of the house (ARCHITECTURE.md). The portal never reaches into the API's
- * libraries; it talks to the API only through the generated client.
+ * The arrows allowed between rooms of the house (docs/architecture.md, "The rooms"). The portal never reaches into
+ * the API's libraries; it talks to the API only through the generated client.
  */
 const depConstraints = [
   { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },

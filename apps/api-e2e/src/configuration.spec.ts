@@ -1,7 +1,7 @@
 import { API_MAIN } from '@deskgram/testing/harness';
 import { spawnSync } from 'node:child_process';
 
-/** Invalid values stop the start with a message that names the variable (API.md, Configuration). */
+/** Invalid values stop the start with a message that names the variable (docs/api.md, "Configuration"). */
 describe('configuration at start', () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, [API_MAIN], {

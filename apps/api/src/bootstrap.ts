@@ -44,7 +44,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Deskgram API')
-    .setDescription('The helpdesk whose clients and staff live in Telegram. The public contract is API.md.')
+    .setDescription('The helpdesk whose clients and staff live in Telegram. The public contract is docs/api.md.')
     .setVersion('1')
     .addBearerAuth()
     .build();

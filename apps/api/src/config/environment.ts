@@ -26,8 +26,8 @@ const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /**
- * Every variable of API.md, validated once at boot. Nothing else in the API reads `process.env`: modules receive
- * what they need from `AppConfig`.
+ * Every variable of docs/api.md ("Configuration"), validated once at boot. Nothing else in the API reads
+ * `process.env`: modules receive what they need from `AppConfig`.
  */
 export class Environment {
   @IsOptional()

@@ -11,7 +11,7 @@ import {
 const shell = () => import('@deskgram/portal/shell');
 const areas = () => import('@deskgram/portal/areas');
 
-/** The map of the portal (PORTAL.md): the sign-in page, then one area per role, chosen at `/`. */
+/** The map of the portal (docs/portal.md, "Map"): the sign-in page, then one area per role, chosen at `/`. */
 export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: redirectToArea },
   {

@@ -1,6 +1,6 @@
 /**
- * The domain events of the product: one typed map, names as constants. Services emit them with
- * `EventEmitter2.emitAsync` inside the transaction of the change; the Notifications module listens.
+ * The domain events of the product: one typed map, names as constants. Services publish them with
+ * `DomainEventsPublisher` inside the transaction of the change; the Notifications module listens.
  */
 export const DomainEvent = {
   TicketCreated: 'ticket.created',

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-/** The one error shape of the API (API.md): `{ statusCode, error, message }`. */
+/** The one error shape of the API (docs/api.md, "Errors"): `{ statusCode, error, message, code? }`. */
 export class HttpErrorDto {
   @ApiProperty({ example: 404 })
   statusCode!: number;

@@ -5,7 +5,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 
-/** `page` (from 1) and `pageSize` (1 to 100, default 25), as every list of API.md takes them. */
+/** `page` (from 1) and `pageSize` (1 to 100, default 25), as every list takes them (docs/api.md, "Paging"). */
 export class PageQueryDto {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()

@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 300;
 const BATCH = 100;
 
 /**
- * Sends queued deliveries (ARCHITECTURE.md, "The way a notification travels"). One process of the cluster
+ * Sends queued deliveries (docs/architecture.md, "The way a notification travels"). One process of the cluster
  * delivers at a time, the holder of an advisory lock; it claims the oldest due delivery of each chat with
  * `FOR UPDATE SKIP LOCKED`, so a chat's messages leave in order, is woken by NOTIFY at commit, and paces itself
  * with Bottleneck under Telegram's limits. Telegram's answer decides each row's fate.

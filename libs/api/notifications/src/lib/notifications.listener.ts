@@ -17,7 +17,7 @@ import { notificationTexts } from './render/notification-texts';
 const STRICT = { suppressErrors: false } as const;
 
 /**
- * Who hears what (API.md, "Notifications"). Each listener only decides and records deliveries, inside the
+ * Who hears what (docs/api.md, "Who hears what"). Each listener only decides and records deliveries, inside the
  * transaction of the change; only the deliverer talks to Telegram.
  */
 @Injectable()

@@ -7,7 +7,7 @@ import { In, IsNull } from 'typeorm';
 import { LinkTokenEntity } from './link-token.entity';
 import { TelegramLinkEntity, type TelegramLinkState } from './telegram-link.entity';
 
-/** How long a QR code stays valid (ARCHITECTURE.md). */
+/** How long a QR code stays valid (docs/architecture.md, "The bot"). */
 export const LINK_TOKEN_TTL_MS = 15 * 60 * 1000;
 
 /** The Telegram person behind an update, as the bot saw them. */
