@@ -70,7 +70,9 @@ void withCleanup(async (defer) => {
   defer(() => database.drop());
   const dataDir = await mkdtemp(join(tmpdir(), 'deskgram-bench-'));
   defer(() => rm(dataDir, { recursive: true, force: true }));
-  const apiProcess = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, JWT_SECRET } });
+  const apiProcess = await startApi({
+    env: { DATABASE_URL: database.url, DATA_DIR: dataDir, JWT_SECRET, DEMO_DATA: 'true' },
+  });
   defer(() => stopApi(apiProcess));
   const pid = apiPid(apiProcess.port);
   const afterStart = memoryOf(pid);

@@ -63,6 +63,7 @@ void withCleanup(async (defer) => {
     env: {
       DATABASE_URL: database.url,
       DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
       JWT_SECRET,
       TELEGRAM_BOT_TOKEN: BOT_TOKEN,
       TELEGRAM_API_ROOT: telegram.url,

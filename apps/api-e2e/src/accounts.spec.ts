@@ -24,6 +24,7 @@ describe('accounts and access', () => {
       env: {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         ADMIN_EMAIL: 'root@deskgram.example',
         ADMIN_PASSWORD: 'bootstrap-password',
         TRUST_PROXY: 'loopback',

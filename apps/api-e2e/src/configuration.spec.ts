@@ -18,6 +18,12 @@ describe('configuration at start', () => {
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ TELEGRAM_BOT_TOKEN: 'nonsense' }, 'TELEGRAM_BOT_TOKEN'],
     [{ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [
+      { TELEGRAM_WEBHOOK_URL: 'https://example.org/hook', TELEGRAM_WEBHOOK_SECRET: 'too-short' },
+      'TELEGRAM_WEBHOOK_SECRET',
+    ],
+    [{ TELEGRAM_WEBHOOK_SECRET: 'not allowed: spaces and colons' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db' }, 'JWT_SECRET'],
     [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],
   ])('refuses %j and names %s', (env, variable) => {

@@ -23,7 +23,9 @@ describe('invoices', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'deskgram-invoices-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, OVERDUE_SWEEP_SECONDS: '1' } });
+    api = await startApi({
+      env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true', OVERDUE_SWEEP_SECONDS: '1' },
+    });
     http = new TestClient(api.baseUrl);
     [client, otherClient, agent] = await Promise.all(
       [DEMO.client, DEMO.otherClient, DEMO.agent].map((email) => http.signIn(email)),

@@ -37,6 +37,7 @@ describe('notifications', () => {
       env: {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         JWT_SECRET,
         TELEGRAM_BOT_TOKEN: BOT_TOKEN,
         TELEGRAM_API_ROOT: telegram.url,

@@ -45,6 +45,7 @@ describe('telegram linking', () => {
       env: {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         TELEGRAM_BOT_TOKEN: BOT_TOKEN,
         TELEGRAM_API_ROOT: telegram.url,
         PUBLIC_URL: 'https://help.example.org',
@@ -255,6 +256,49 @@ describe('telegram linking', () => {
     expect(await status(client)).toMatchObject({ connected: false, state: 'not_connected', username: null });
   });
 
+  it('answers commands in a group only with the way to a private chat: no account shown, nothing linked or unlinked', async () => {
+    const group = telegram.group({ title: 'Northwind and friends' });
+    const ben = telegram.person({ firstName: 'Ben', username: 'ben_group' });
+    // Ben is linked, so that /status and /stop in the group would have an account to show or to undo.
+    await link(colleague, ben);
+    const token = tokenOf((await generateLink(client)).url);
+    const privateBefore = telegram.sentTo(ben).length;
+    const commands = [
+      `/start ${token}`,
+      `/start@deskgram_test_bot ${token}`,
+      '/start',
+      '/status',
+      '/status@deskgram_test_bot',
+      '/stop',
+      '/help',
+    ];
+    for (const command of commands) {
+      const before = telegram.sentTo(group.chatId).length;
+      await telegram.sendTextInGroup(group, ben, command);
+      await telegram.waitFor(() => telegram.sentTo(group.chatId).length > before);
+      const answer = telegram.sentTo(group.chatId)[before];
+      expect({ command, text: answer.text }).toEqual({
+        command,
+        text: expect.stringContaining('Write to me in a private chat: https://t.me/deskgram_test_bot'),
+      });
+      for (const secret of [colleague.user.email, colleague.user.displayName, client.user.email, 'Northwind']) {
+        expect(answer.text).not.toContain(secret);
+      }
+    }
+    expect(telegram.sentTo(group.chatId)).toHaveLength(commands.length);
+    expect(telegram.sentTo(ben)).toHaveLength(privateBefore);
+    expect(await status(client)).toMatchObject({ connected: false, state: 'not_connected' });
+    expect(await status(colleague)).toMatchObject({ connected: true, username: 'ben_group' });
+    const groupLinks = await queryDatabase(database.url, 'SELECT 1 FROM telegram_links WHERE chat_id::bigint < 0');
+    expect(groupLinks).toHaveLength(0);
+
+    // The token was not spent in the group: it still links in the private chat.
+    const anna = telegram.person({ firstName: 'Anna', username: 'anna_after_group' });
+    expect((await pressStart(anna, token)).text).toContain('connected');
+    await disconnect(client);
+    await disconnect(colleague);
+  });
+
   it('disconnects and relinks any number of times; a new link replaces the old one', async () => {
     const first = telegram.person({ firstName: 'Anna', username: 'anna_one' });
     const second = telegram.person({ firstName: 'Anna', username: 'anna_two' });
@@ -344,7 +388,7 @@ describe('telegram linking without a bot', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'deskgram-telegram-off-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
+    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
     http = new TestClient(api.baseUrl);
   });
 
@@ -391,6 +435,7 @@ describe('telegram with a token Telegram rejects', () => {
       env: {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         TELEGRAM_BOT_TOKEN: '987654321:AAwrongwrongwrongwrongwrongwrong',
         TELEGRAM_API_ROOT: telegram.url,
       },
@@ -445,6 +490,7 @@ describe('telegram in webhook mode', () => {
         PORT: String(port),
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         TELEGRAM_BOT_TOKEN: BOT_TOKEN,
         TELEGRAM_API_ROOT: telegram.url,
         TELEGRAM_WEBHOOK_URL: `http://127.0.0.1:${port}/api/telegram/webhook`,
@@ -506,6 +552,20 @@ describe('telegram in webhook mode', () => {
       connected: true,
       username: 'anna_hook',
     });
+    expect(telegram.webhookDeliveries.every((delivery) => delivery.ok)).toBe(true);
+  });
+  it('links a person whose Telegram name holds a NUL, storing the name without it', async () => {
+    const ben = await http.signIn(DEMO.clientColleague);
+    const { body: link } = await http.post('/api/telegram/client/generate-link', {}, ben.accessToken);
+    const person = telegram.person({ firstName: 'Be\u0000n', username: 'ben_hook' });
+    await telegram.pressStart(person, tokenOf(link.url));
+    expect((await telegram.waitForMessage(person)).text).toContain('connected');
+    const rows = await queryDatabase<{ first_name: string }>(
+      database.url,
+      'SELECT first_name FROM telegram_links WHERE user_id = $1',
+      [ben.user.id],
+    );
+    expect(rows).toEqual([{ first_name: 'Ben' }]);
     expect(telegram.webhookDeliveries.every((delivery) => delivery.ok)).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { type DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from '@deskgram/api/auth';
 import { ClientsModule } from '@deskgram/api/clients';
@@ -12,6 +12,7 @@ import { AppConfig } from './config';
 import { ENTITIES } from './entities';
 import { DemoDataSeeder } from './demo/demo-data.seeder';
 import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging';
 
 @Global()
 @Module({})
@@ -29,26 +30,14 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.register(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            redact: [
-              'req.headers.authorization',
-              'req.headers.cookie',
-              'req.headers["x-telegram-bot-api-secret-token"]',
-            ],
-            // Health probes every few seconds would drown the log.
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            quietReqLogger: true,
-          },
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        }),
+        LoggerModule.forRootAsync({ useFactory: () => loggerParams(config) }),
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
         DatabaseModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (appConfig: AppConfig) => ({
             url: appConfig.databaseUrl,
             embeddedDataDir: appConfig.embeddedDatabaseDir,
+            logQueries: appConfig.logLevel === 'debug' || appConfig.logLevel === 'trace',
           }),
           entities: ENTITIES,
         }),

@@ -1,7 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter } from '@deskgram/api/common';
+import { AllExceptionsFilter, NulCharactersPipe } from '@deskgram/api/common';
 import helmet from 'helmet';
 
 export const API_PREFIX = 'api';
@@ -25,6 +25,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.useGlobalPipes(
+    // First: PostgreSQL cannot store NUL, so no text holding one may reach a DTO, a service or a query.
+    new NulCharactersPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,

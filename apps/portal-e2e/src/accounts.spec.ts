@@ -21,7 +21,7 @@ describe('accounts in the portal', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'deskgram-accounts-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
+    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
   });
 
   afterAll(async () => {

@@ -18,7 +18,7 @@ describe('invoices', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
+    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
     session = await openBrowser();
   });
 

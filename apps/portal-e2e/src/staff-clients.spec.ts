@@ -19,7 +19,7 @@ describe('staff: clients', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
+    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
     session = await openBrowser();
     await mkdir(SCREENSHOTS, { recursive: true });
   });

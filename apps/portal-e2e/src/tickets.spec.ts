@@ -20,7 +20,7 @@ describe('tickets', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
+    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
     clientBrowser = await openBrowser();
     agentBrowser = await openBrowser();
   });

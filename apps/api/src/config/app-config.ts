@@ -23,6 +23,7 @@ export class AppConfig {
   readonly publicUrl: string;
   readonly telegram: TelegramConfig;
   readonly logLevel: string;
+  readonly logFormat: 'pretty' | 'json';
   readonly trustProxy: boolean | number | string;
   readonly overdueSweepSeconds: number;
 
@@ -34,7 +35,8 @@ export class AppConfig {
     this.jwtSecret = env.JWT_SECRET ?? developmentSecret(this.dataDir);
     this.admin =
       env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined;
-    this.demoData = env.DEMO_DATA ?? !this.production;
+    // Demo accounts with a published password belong on the throwaway embedded database only, unless asked for.
+    this.demoData = env.DEMO_DATA ?? (!this.production && this.databaseUrl === undefined);
     this.publicUrl = (env.PUBLIC_URL ?? env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
     this.telegram = {
       token: env.TELEGRAM_BOT_TOKEN,
@@ -44,6 +46,7 @@ export class AppConfig {
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     };
     this.logLevel = env.LOG_LEVEL ?? 'info';
+    this.logFormat = env.LOG_FORMAT ?? (this.production ? 'json' : 'pretty');
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.overdueSweepSeconds = env.OVERDUE_SWEEP_SECONDS ?? 60;
   }

@@ -38,6 +38,39 @@ describe(validateEnvironment.name, () => {
       /TELEGRAM_WEBHOOK_SECRET/,
     );
   });
+
+  it.each([
+    ['shorter than 16 characters', 'short-secret_123'.slice(0, 15)],
+    ['with characters Telegram refuses', 'a secret with spaces!'],
+    ['with a character outside ASCII', 'geheimnis-schlüssel-42'],
+    ['longer than 256 characters', 'x'.repeat(257)],
+  ])('refuses a webhook secret %s, naming the variable', (_case, secret) => {
+    for (const raw of [
+      { TELEGRAM_WEBHOOK_URL: 'https://example.org/api/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret },
+      // Also on its own: a secret waiting for its URL is checked before the day it is used.
+      { TELEGRAM_WEBHOOK_SECRET: secret },
+    ]) {
+      expect(() => validateEnvironment(raw)).toThrow(
+        /TELEGRAM_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and -/,
+      );
+    }
+  });
+
+  it("takes a webhook secret of 16 to 256 characters of Telegram's alphabet", () => {
+    for (const secret of ['abcdefghij_-0123', 'A'.repeat(256)]) {
+      expect(
+        validateEnvironment({
+          TELEGRAM_WEBHOOK_URL: 'https://example.org/api/telegram/webhook',
+          TELEGRAM_WEBHOOK_SECRET: secret,
+        }).TELEGRAM_WEBHOOK_SECRET,
+      ).toBe(secret);
+    }
+  });
+
+  it('reads LOG_FORMAT as pretty or json only', () => {
+    expect(validateEnvironment({ LOG_FORMAT: 'json' }).LOG_FORMAT).toBe('json');
+    expect(() => validateEnvironment({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be pretty or json/);
+  });
 });
 
 describe(AppConfig.name, () => {
@@ -52,10 +85,21 @@ describe(AppConfig.name, () => {
     );
   });
 
-  it('turns demo data on outside production only', () => {
+  it('turns demo data on for the embedded database outside production only, unless DEMO_DATA says', () => {
+    const external = { DATABASE_URL: 'postgres://deskgram@db.example.org:5432/deskgram' };
     expect(config({}).demoData).toBe(true);
+    expect(config(external).demoData).toBe(false);
+    expect(config({ ...external, DEMO_DATA: 'true' }).demoData).toBe(true);
+    expect(config({ DEMO_DATA: 'false' }).demoData).toBe(false);
     expect(config({ NODE_ENV: 'production' }).demoData).toBe(false);
     expect(config({ NODE_ENV: 'production', DEMO_DATA: 'true' }).demoData).toBe(true);
+  });
+
+  it('logs pretty outside production and JSON in production, unless LOG_FORMAT says', () => {
+    expect(config({}).logFormat).toBe('pretty');
+    expect(config({ NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(config({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(config({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
   });
 
   it('strips the @ from the bot username and defaults the Bot API root', () => {

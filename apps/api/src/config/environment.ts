@@ -98,10 +98,10 @@ export class Environment {
   TELEGRAM_WEBHOOK_URL?: string;
 
   @Transform(emptyToUndefined)
-  @ValidateIf((env: Environment) => env.TELEGRAM_WEBHOOK_URL !== undefined)
+  @ValidateIf((env: Environment) => env.TELEGRAM_WEBHOOK_URL !== undefined || env.TELEGRAM_WEBHOOK_SECRET !== undefined)
   @IsString({ message: 'TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL' })
-  @Matches(/^[A-Za-z0-9_-]{1,256}$/, {
-    message: 'TELEGRAM_WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -',
+  @Matches(/^[A-Za-z0-9_-]{16,256}$/, {
+    message: 'TELEGRAM_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram allows no others)',
   })
   TELEGRAM_WEBHOOK_SECRET?: string;
 
@@ -109,6 +109,12 @@ export class Environment {
   @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
+
+  /** `json` lines for machines, or `pretty` for people (the default outside production). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
+  LOG_FORMAT?: 'pretty' | 'json';
 
   /**
    * Express's `trust proxy`: which proxies' X-Forwarded-For to believe, so that per-address limits see the real
@@ -154,6 +160,7 @@ const PROPERTIES = [
   'TELEGRAM_WEBHOOK_URL',
   'TELEGRAM_WEBHOOK_SECRET',
   'LOG_LEVEL',
+  'LOG_FORMAT',
   'DATA_DIR',
   'TRUST_PROXY',
   'OVERDUE_SWEEP_SECONDS',

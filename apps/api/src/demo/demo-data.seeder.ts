@@ -9,7 +9,7 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import { AppConfig } from '../config';
 import { DEMO_CLIENTS, DEMO_INVOICES, DEMO_PASSWORD, DEMO_STAFF, DEMO_TICKETS } from './demo-data';
 
-/** Fills an empty database with demo staff, clients, tickets and invoices when DEMO_DATA is on (the default outside production). */
+/** Fills an empty database with demo staff, clients, tickets and invoices when DEMO_DATA is on (by default only on the embedded database). */
 @Injectable()
 export class DemoDataSeeder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DemoDataSeeder.name);

@@ -54,6 +54,7 @@ export function portalWithTelegram(): PortalWithTelegram {
       env: {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         TELEGRAM_BOT_TOKEN: double.token,
         TELEGRAM_API_ROOT: double.url,
       },

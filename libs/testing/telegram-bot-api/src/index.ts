@@ -13,6 +13,7 @@ export {
   type RecordedCall,
   type SentMessage,
   type TelegramBotApiDoubleOptions,
+  type TelegramGroup,
   type TelegramPerson,
   type WebhookDelivery,
 } from './lib/telegram-bot-api-double';

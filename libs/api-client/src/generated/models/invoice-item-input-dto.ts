@@ -5,9 +5,9 @@ export interface InvoiceItemInputDto {
   description: string;
 
   /**
-   * A decimal string with up to 3 decimals
+   * A number or a decimal string, at least 0, with up to 9 digits before the point and 3 after
    */
-  quantity: string;
+  quantity: (string | number);
 
   /**
    * A decimal string in the invoice currency

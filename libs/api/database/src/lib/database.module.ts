@@ -8,6 +8,7 @@ import { runMigrations } from './run-migrations';
 import { DatabaseServer, DatabaseShutdown } from './database-connection';
 import { DATABASE_OPTIONS, type DatabaseModuleAsyncOptions } from './database.options';
 import { dataSourceOptions } from './data-source-options';
+import { QueryLogger } from './query-logger';
 
 @Global()
 @Module({})
@@ -43,7 +44,8 @@ export class DatabaseModule {
           useFactory: async (server: DatabaseServer, dbOptions: { logQueries?: boolean }) => ({
             // Migrations run below, under an advisory lock, so that replicas starting together do not race.
             ...dataSourceOptions(await server.connectionUrl(), options.entities),
-            logging: dbOptions.logQueries ? 'all' : ['error', 'warn', 'migration'],
+            // Through the app's logger, without parameters (see QueryLogger); the filtering is the logger's own.
+            logger: new QueryLogger(dbOptions.logQueries ?? false),
             extra: { max: 20, application_name: 'deskgram' },
           }),
           dataSourceFactory: async (dataSourceOptions) => {

@@ -6,7 +6,7 @@ export interface DatabaseModuleOptions {
   url?: string;
   /** Where the embedded cluster lives, e.g. `.data/postgres`. */
   embeddedDataDir: string;
-  /** Log every SQL statement (development aid). */
+  /** Log every SQL statement at debug level, never with its parameters (development aid). */
   logQueries?: boolean;
 }
 

@@ -17,10 +17,12 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { CreateInvoiceDto, InvoiceItemInputDto, InvoiceQueryDto, UpdateInvoiceDto } from './dto/invoices.dto';
 import { InvoiceEntity, InvoiceItemEntity, invoiceNumber, type InvoiceStatus } from './invoice.entity';
 import {
+  fitsBigint,
   formatMoney,
   formatQuantity,
   isCurrency,
   lineAmount,
+  maxAmount,
   MoneyFormatError,
   parseMoney,
   parseQuantity,
@@ -65,14 +67,14 @@ export class InvoicesService {
       throw new InvalidInputError('invoice.client_unknown', `No client with id ${input.clientId}`);
     }
     const currency = this.currency(input.currency);
-    const items = this.items(input.items, currency);
+    const { items, totalMinor } = this.items(input.items, currency);
     const saved = await this.invoices.save(
       this.invoices.create({
         clientId: input.clientId,
         currency,
         dueDate: input.dueDate,
         status: 'draft',
-        totalMinor: items.reduce((sum, item) => sum + item.amountMinor, 0n),
+        totalMinor,
         items,
         year: null,
         seq: null,
@@ -103,10 +105,10 @@ export class InvoicesService {
             quantity: formatQuantity(item.quantityThousandths),
             unitPrice: formatMoney(item.unitPriceMinor, invoice.currency),
           }));
-      const items = this.items(inputs, currency);
+      const { items, totalMinor } = this.items(inputs, currency);
       await this.txHost.tx.getRepository(InvoiceItemEntity).delete({ invoiceId: id });
       await this.txHost.tx.getRepository(InvoiceItemEntity).save(items.map((item) => ({ ...item, invoiceId: id })));
-      invoice.totalMinor = items.reduce((sum, item) => sum + item.amountMinor, 0n);
+      invoice.totalMinor = totalMinor;
       invoice.currency = currency;
     }
     await this.invoices.save(invoice);
@@ -226,22 +228,49 @@ export class InvoicesService {
     return code;
   }
 
-  private items(inputs: InvoiceItemInputDto[], currency: string): InvoiceItemEntity[] {
+  /**
+   * Parses the items and computes each line; every amount must fit PostgreSQL's `bigint`, the lines and the total
+   * included, or the invoice is refused with the field named.
+   */
+  private items(inputs: InvoiceItemInputDto[], currency: string): { items: InvoiceItemEntity[]; totalMinor: bigint } {
     try {
-      return inputs.map((input, index) => {
-        const quantityThousandths = parseQuantity(input.quantity);
-        const unitPriceMinor = parseMoney(input.unitPrice, currency);
+      const items = inputs.map((input, index) => {
+        const quantityThousandths = named(`items[${index}].quantity`, () => parseQuantity(input.quantity));
+        const unitPriceMinor = named(`items[${index}].unitPrice`, () => parseMoney(input.unitPrice, currency));
+        const amountMinor = lineAmount(quantityThousandths, unitPriceMinor);
+        if (!fitsBigint(amountMinor)) {
+          throw new MoneyFormatError(
+            `items[${index}]: quantity × unitPrice is more than the largest amount, ${maxAmount(currency)} ${currency}`,
+          );
+        }
         return Object.assign(new InvoiceItemEntity(), {
           position: index + 1,
           description: input.description,
           quantityThousandths,
           unitPriceMinor,
-          amountMinor: lineAmount(quantityThousandths, unitPriceMinor),
+          amountMinor,
         });
       });
+      const totalMinor = items.reduce((sum, item) => sum + item.amountMinor, 0n);
+      if (!fitsBigint(totalMinor)) {
+        throw new MoneyFormatError(
+          `The invoice total is more than the largest amount, ${maxAmount(currency)} ${currency}`,
+        );
+      }
+      return { items, totalMinor };
     } catch (error) {
       if (error instanceof MoneyFormatError) throw new InvalidInputError('invoice.amount', error.message);
       throw error;
     }
+  }
+}
+
+/** Prefixes a parse error with the field it concerns, as validation messages do. */
+function named<T>(field: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof MoneyFormatError) throw new MoneyFormatError(`${field}: ${error.message}`);
+    throw error;
   }
 }

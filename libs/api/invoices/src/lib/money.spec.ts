@@ -1,4 +1,14 @@
-import { formatMoney, formatQuantity, lineAmount, minorDigits, parseMoney, parseQuantity } from './money';
+import {
+  fitsBigint,
+  formatMoney,
+  formatQuantity,
+  lineAmount,
+  maxAmount,
+  MAX_MINOR,
+  minorDigits,
+  parseMoney,
+  parseQuantity,
+} from './money';
 
 describe('money', () => {
   it('knows each currency’s minor unit', () => {
@@ -33,5 +43,17 @@ describe('money', () => {
     expect(formatQuantity(1500n)).toBe('1.5');
     expect(formatQuantity(3000n)).toBe('3');
     expect(() => parseQuantity('1.2345')).toThrow(/up to 3 decimals/);
+  });
+
+  it('refuses an amount that PostgreSQL bigint cannot hold, naming the largest one', () => {
+    expect(maxAmount('EUR')).toBe('92233720368547758.07');
+    expect(minorDigits('CLF')).toBe(4);
+    expect(parseMoney('922337203685477.5807', 'CLF')).toBe(MAX_MINOR);
+    expect(() => parseMoney('922337203685477.5808', 'CLF')).toThrow(
+      /more than the largest amount, 922337203685477.5807 CLF/,
+    );
+    expect(fitsBigint(MAX_MINOR)).toBe(true);
+    expect(fitsBigint(MAX_MINOR + 1n)).toBe(false);
+    expect(fitsBigint(lineAmount(parseQuantity('999999999'), parseMoney('999999999999999.99', 'EUR')))).toBe(false);
   });
 });

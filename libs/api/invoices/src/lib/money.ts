@@ -15,6 +15,19 @@ export function minorDigits(currency: string): number {
 
 export class MoneyFormatError extends Error {}
 
+/** Amounts are stored in PostgreSQL `bigint` columns: anything beyond cannot be kept. */
+export const MAX_MINOR = 2n ** 63n - 1n;
+
+/** Whether PostgreSQL's `bigint` holds the amount. */
+export function fitsBigint(minor: bigint): boolean {
+  return minor <= MAX_MINOR && minor >= -MAX_MINOR - 1n;
+}
+
+/** The largest amount that can be stored, as a decimal string of the currency ("92233720368547758.07" in EUR). */
+export function maxAmount(currency: string): string {
+  return formatMoney(MAX_MINOR, currency);
+}
+
 /** "1250.5" in EUR -> 125050n. More decimals than the currency has is an error, not a rounding. */
 export function parseMoney(text: string, currency: string): bigint {
   const digits = minorDigits(currency);
@@ -25,6 +38,9 @@ export function parseMoney(text: string, currency: string): bigint {
     throw new MoneyFormatError(`"${text}" has more than ${digits} decimal${digits === 1 ? '' : 's'} for ${currency}`);
   }
   const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+  if (!fitsBigint(minor)) {
+    throw new MoneyFormatError(`"${text}" is more than the largest amount, ${maxAmount(currency)} ${currency}`);
+  }
   return sign === '-' ? -minor : minor;
 }
 

@@ -20,7 +20,7 @@ export async function freePort(): Promise<number> {
 export interface ApiProcess {
   baseUrl: string;
   port: number;
-  /** Everything the process printed so far (JSON log lines). */
+  /** Everything the process printed so far (JSON log lines unless `LOG_FORMAT` says otherwise). */
   output(): string;
   /** SIGTERM and wait for a clean exit. */
   stop(): Promise<number | null>;
@@ -44,7 +44,9 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
   const port = options.env['PORT'] ? Number(options.env['PORT']) : await freePort();
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp' };
-  for (const [key, value] of Object.entries({ LOG_LEVEL: 'warn', ...options.env, PORT: String(port) })) {
+  // JSON lines, whatever NODE_ENV says: tests read the log (output()) line by line.
+  const defaults = { LOG_LEVEL: 'warn', LOG_FORMAT: 'json' };
+  for (const [key, value] of Object.entries({ ...defaults, ...options.env, PORT: String(port) })) {
     if (value !== undefined) env[key] = value;
   }
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {

@@ -274,6 +274,24 @@ describe('TelegramBotApiDouble', () => {
       });
     });
 
+    it("carries a person's message from a group, and takes the bot's answer to the group", async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const group = double.group({ title: 'Support team' });
+      expect(group.chatId).toBeLessThan(0);
+      const update = await double.sendTextInGroup(group, anna, '/status@deskgram_test_bot');
+      expect(update.message).toMatchObject({
+        chat: { id: group.chatId, type: 'group', title: 'Support team' },
+        from: { id: anna.id, first_name: 'Anna' },
+        entities: [{ type: 'bot_command', offset: 0, length: 25 }],
+      });
+      const answer = await call(double, 'sendMessage', { chat_id: group.chatId, text: 'Write to me privately' });
+      expect(answer.status).toBe(200);
+      expect(answer.body.result).toMatchObject({ chat: { id: group.chatId, type: 'group' } });
+      expect(double.sentTo(group.chatId).map((message) => message.text)).toEqual(['Write to me privately']);
+      expect(double.sentTo(anna)).toEqual([]);
+      expect(double.group({ title: 'Support team', id: group.chatId })).toBe(group);
+    });
+
     it('answers 403 when the person blocked the bot, and pressing Start unblocks', async () => {
       const anna = double.person({ firstName: 'Anna' });
       const blocked = await double.blockBot(anna);

@@ -80,6 +80,13 @@ export interface TelegramPerson {
   readonly chat: Chat;
 }
 
+/** A group (or supergroup) chat with the bot in it; its id is negative, as on Telegram. */
+export interface TelegramGroup {
+  readonly chatId: number;
+  readonly title: string;
+  readonly chat: Chat;
+}
+
 /** A person handle or a user/chat id. */
 export type PersonRef = TelegramPerson | number;
 
@@ -253,6 +260,8 @@ export class TelegramBotApiDouble {
   private stopped = false;
 
   private readonly persons = new Map<number, PersonState>();
+  private readonly groups = new Map<number, { group: TelegramGroup; lastMessageId: number }>();
+  private nextGroupId = 4000000001;
   private nextPersonId = 7000000001;
   private nextUpdateId = 100000001;
   private nextCallbackQueryId = 1;
@@ -408,6 +417,35 @@ export class TelegramBotApiDouble {
       deletedMessageIds: new Set(),
     });
     return person;
+  }
+
+  /**
+   * Creates (or returns the existing) group chat the bot is a member of, so that persons can write commands there
+   * with `sendTextInGroup` and the bot's answers to it can be read with `sentTo(group.chatId)`.
+   */
+  group(options: { title: string; id?: number; type?: 'group' | 'supergroup' }): TelegramGroup {
+    const id = options.id ?? -this.nextGroupId++;
+    const existing = this.groups.get(id);
+    if (existing) return existing.group;
+    const chat: Chat = { id, type: options.type ?? 'group', title: options.title };
+    const group: TelegramGroup = Object.freeze({ chatId: id, title: options.title, chat: Object.freeze(chat) });
+    this.groups.set(id, { group, lastMessageId: 0 });
+    return group;
+  }
+
+  /** The person writes `text` in the group; a leading `/command` (or `/command@bot`) gets its bot_command entity. */
+  async sendTextInGroup(group: TelegramGroup, person: PersonRef, text: string): Promise<Update> {
+    const state = this.groups.get(group.chatId);
+    if (!state) throw new Error(`Unknown group ${group.chatId}: create it with double.group(...) first`);
+    const message: Message = {
+      message_id: ++state.lastMessageId,
+      from: this.state(person).person.user,
+      chat: group.chat,
+      date: unixTime(),
+      text,
+    };
+    this.addCommandEntity(message);
+    return this.enqueue({ message });
   }
 
   /** Whether the person currently blocks the bot. */
@@ -951,6 +989,8 @@ export class TelegramBotApiDouble {
   }
 
   private sendMessage(params: Params): Message {
+    const groupId = intParam(params['chat_id']);
+    if (groupId !== undefined && this.groups.has(groupId)) return this.sendGroupMessage(groupId, params);
     const state = this.writableChat(params['chat_id']);
     const parsed = this.parseText(params);
     this.checkReplyMarkup(params['reply_markup']);
@@ -971,6 +1011,39 @@ export class TelegramBotApiDouble {
     const sent: SentMessage = {
       chatId: state.person.chatId,
       messageId,
+      text: parsed.text,
+      rawText: stringParam(params['text']) ?? '',
+      parseMode: stringParam(params['parse_mode']),
+      entities: parsed.entities,
+      replyMarkup: params['reply_markup'],
+      params,
+      time: new Date(),
+      message,
+      deleted: false,
+    };
+    this.sent.push(sent);
+    this.events.emit('message', sent);
+    return message;
+  }
+
+  /** Groups need no Start and cannot block the bot; the flood limits count them like any chat. */
+  private sendGroupMessage(chatId: number, params: Params): Message {
+    const state = this.groups.get(chatId);
+    if (!state) throw badRequest('chat not found');
+    const parsed = this.parseText(params);
+    this.checkReplyMarkup(params['reply_markup']);
+    this.takeRateLimit(chatId);
+    const message: Message = {
+      message_id: ++state.lastMessageId,
+      from: this.bot,
+      chat: state.group.chat,
+      date: unixTime(),
+      text: parsed.text,
+    };
+    if (parsed.entities.length) message.entities = parsed.entities;
+    const sent: SentMessage = {
+      chatId,
+      messageId: message.message_id,
       text: parsed.text,
       rawText: stringParam(params['text']) ?? '',
       parseMode: stringParam(params['parse_mode']),
@@ -1162,9 +1235,13 @@ export class TelegramBotApiDouble {
       date: unixTime(),
       text,
     };
-    const command = new RegExp(`^/[A-Za-z0-9_]{1,32}(@${this.botUsername})?(?=\\s|$)`, 'i').exec(text);
-    if (command) message.entities = [{ type: 'bot_command', offset: 0, length: command[0].length }];
+    this.addCommandEntity(message);
     return message;
+  }
+
+  private addCommandEntity(message: Message): void {
+    const command = new RegExp(`^/[A-Za-z0-9_]{1,32}(@${this.botUsername})?(?=\\s|$)`, 'i').exec(message.text ?? '');
+    if (command) message.entities = [{ type: 'bot_command', offset: 0, length: command[0].length }];
   }
 
   private memberChange(state: PersonState, from: 'member' | 'kicked', to: 'member' | 'kicked'): ChatMemberUpdated {

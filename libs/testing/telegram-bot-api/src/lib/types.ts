@@ -15,10 +15,13 @@ export interface User {
 
 export interface Chat {
   id: number;
-  type: 'private';
-  first_name: string;
+  type: 'private' | 'group' | 'supergroup';
+  /** Private chats only. */
+  first_name?: string;
   last_name?: string;
   username?: string;
+  /** Groups only. */
+  title?: string;
 }
 
 export interface MessageEntity {

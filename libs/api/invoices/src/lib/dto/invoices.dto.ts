@@ -19,6 +19,15 @@ import { INVOICE_STATUSES, type InvoiceStatus } from '../invoice.entity';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
+const QUANTITY_MESSAGE = 'quantity must be a number or a decimal string such as 2 or "1.5", with up to 3 decimals';
+
+/**
+ * A JSON number becomes the decimal string it is written as, so both forms meet the same rules: 2.5 -> "2.5", while
+ * 1e21, -1 or 0.1 + 0.2 (0.30000000000000004) fail the pattern instead of being rounded.
+ */
+const quantityText = ({ value }: { value: unknown }) =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+
 export class InvoiceItemInputDto {
   @ApiProperty({ maxLength: 500, example: 'Support hours, November' })
   @Transform(trimText)
@@ -27,9 +36,17 @@ export class InvoiceItemInputDto {
   @MaxLength(500)
   description!: string;
 
-  @ApiProperty({ example: '3', description: 'A decimal string with up to 3 decimals' })
-  @IsString({ message: 'quantity must be a decimal string such as "2" or "1.5"' })
-  @Matches(/^\d{1,9}(\.\d{1,3})?$/, { message: 'quantity must be a decimal string such as "2" or "1.5"' })
+  /** Taken as a number or a string; always a decimal string once transformed. */
+  @ApiProperty({
+    oneOf: [
+      { type: 'string', pattern: '^\\d{1,9}(\\.\\d{1,3})?$', example: '1.5' },
+      { type: 'number', minimum: 0, example: 3 },
+    ],
+    description: 'A number or a decimal string, at least 0, with up to 9 digits before the point and 3 after',
+  })
+  @Transform(quantityText)
+  @IsString({ message: QUANTITY_MESSAGE })
+  @Matches(/^\d{1,9}(\.\d{1,3})?$/, { message: QUANTITY_MESSAGE })
   quantity!: string;
 
   @ApiProperty({ example: '40.50', description: 'A decimal string in the invoice currency' })

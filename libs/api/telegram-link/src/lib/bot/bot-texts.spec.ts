@@ -13,6 +13,7 @@ const KEYS = [
   'notLinked',
   'status',
   'help',
+  'privateOnly',
 ];
 
 describe('the bot texts', () => {
@@ -24,6 +25,7 @@ describe('the bot texts', () => {
         email: 'a<b>@example.org',
         portal: 'https://help.example.org/?a=1&b=2',
         accounts: '<b>Anna &amp; Co</b>',
+        bot: 'https://t.me/deskgram_bot',
       });
       expect(text).not.toBe(key);
       expect(() => parseHtml(text)).not.toThrow();

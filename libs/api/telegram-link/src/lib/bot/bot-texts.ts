@@ -25,6 +25,8 @@ const resources = {
         'This Telegram account is not connected to Deskgram. To connect, open {{portal}} and press <b>Connect Telegram</b>.',
       status: 'This Telegram account is connected to:\n{{- accounts}}',
       help: '<b>Deskgram bot</b>\n\nConnect: open {{portal}}, press <b>Connect Telegram</b> on your dashboard or profile, and scan the QR code.\n\n/status: which Deskgram account is connected\n/stop: disconnect and stop notifications\n/help: this message',
+      privateOnly:
+        'I answer this in a private chat only, so that nothing about your account is shown to the group. Write to me in a private chat: {{bot}}',
       roles: { admin: 'admin', agent: 'agent', client: 'client' },
     },
   },
@@ -48,6 +50,8 @@ const resources = {
         'Этот аккаунт Telegram не подключён к Deskgram. Чтобы подключить, откройте {{portal}} и нажмите <b>Подключить Telegram</b>.',
       status: 'Этот аккаунт Telegram подключён к:\n{{- accounts}}',
       help: '<b>Бот Deskgram</b>\n\nПодключение: откройте {{portal}}, нажмите <b>Подключить Telegram</b> на главной странице или в профиле и отсканируйте QR-код.\n\n/status — какой аккаунт Deskgram подключён\n/stop — отключить уведомления\n/help — эта справка',
+      privateOnly:
+        'На это я отвечаю только в личном чате, чтобы группа не видела ничего о вашем аккаунте. Напишите мне в личном чате: {{bot}}',
       roles: { admin: 'администратор', agent: 'агент', client: 'клиент' },
     },
   },

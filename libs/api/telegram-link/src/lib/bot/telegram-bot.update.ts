@@ -11,7 +11,9 @@ type CommandContext = Context & { payload?: string };
 
 /**
  * The bot's side of linking: `/start <token>`, `/stop`, `/status`, `/help`, and Telegram's word that the bot was
- * blocked or restarted. Telegraf routes `/start` here only when the message carries a `bot_command` entity.
+ * blocked or restarted. Telegraf routes `/start` here only when the message carries a `bot_command` entity. Every
+ * command works in a private chat only: in a group the answer would show a person's accounts to everyone there, and
+ * a link made from a group would point notifications at the group.
  */
 @Update()
 export class TelegramBotUpdate {
@@ -25,7 +27,7 @@ export class TelegramBotUpdate {
   @Start()
   async start(@Ctx() ctx: CommandContext): Promise<void> {
     const from = ctx.from;
-    if (!from || !ctx.chat || ctx.chat.type !== 'private') return;
+    if (!from || !ctx.chat || (await this.refusedOutsidePrivateChat(ctx))) return;
     const language = botLanguage(from.language_code);
     const t = botTexts(language);
     const payload = (ctx.payload ?? '').trim();
@@ -42,8 +44,8 @@ export class TelegramBotUpdate {
     const result = await this.links.redeem(payload, ctx.update.update_id, {
       telegramUserId: from.id,
       chatId: ctx.chat.id,
-      username: from.username ?? null,
-      firstName: from.first_name,
+      username: withoutNul(from.username) ?? null,
+      firstName: withoutNul(from.first_name),
       language,
     });
     switch (result.kind) {
@@ -66,7 +68,7 @@ export class TelegramBotUpdate {
 
   @Command('stop')
   async stop(@Ctx() ctx: Context): Promise<void> {
-    if (!ctx.from) return;
+    if (!ctx.from || (await this.refusedOutsidePrivateChat(ctx))) return;
     const language = botLanguage(ctx.from.language_code);
     const t = botTexts(language);
     const accounts = await this.links.unlinkTelegramUser(ctx.from.id);
@@ -81,7 +83,7 @@ export class TelegramBotUpdate {
 
   @Command('status')
   async status(@Ctx() ctx: Context): Promise<void> {
-    if (!ctx.from) return;
+    if (!ctx.from || (await this.refusedOutsidePrivateChat(ctx))) return;
     const language = botLanguage(ctx.from.language_code);
     const t = botTexts(language);
     const accounts = await this.links.accountsOf(ctx.from.id);
@@ -95,6 +97,7 @@ export class TelegramBotUpdate {
 
   @Help()
   async help(@Ctx() ctx: Context): Promise<void> {
+    if (await this.refusedOutsidePrivateChat(ctx)) return;
     await this.answer(ctx, botTexts(botLanguage(ctx.from?.language_code))('help', this.portal()));
   }
 
@@ -117,6 +120,20 @@ export class TelegramBotUpdate {
     await this.help(ctx);
   }
 
+  /**
+   * Outside a private chat a command is answered only with the way to the private chat: no account data, no link.
+   * True when it was refused.
+   */
+  private async refusedOutsidePrivateChat(ctx: Context): Promise<boolean> {
+    if (ctx.chat?.type === 'private') return false;
+    // A channel has no sender to answer, and Telegram does not route commands to bots there.
+    if (!ctx.chat || ctx.chat.type === 'channel') return true;
+    // telegraf asks getMe before the first update, so botInfo is there when no username is configured.
+    const bot = `https://t.me/${this.options.username ?? ctx.botInfo.username}`;
+    await this.answer(ctx, botTexts(botLanguage(ctx.from?.language_code))('privateOnly', { bot }));
+    return true;
+  }
+
   private portal(): { portal: string } {
     return { portal: this.options.publicUrl };
   }
@@ -124,6 +141,11 @@ export class TelegramBotUpdate {
   private async answer(ctx: Context, html: string): Promise<void> {
     await ctx.reply(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
   }
+}
+
+/** PostgreSQL cannot store NUL in text; Telegram's names should never hold one, but one must not fail the link. */
+function withoutNul<T extends string | undefined>(text: T): T {
+  return text?.replaceAll('\0', '') as T;
 }
 
 function listAccounts(accounts: LinkedAccount[], language: BotLanguage, separator: string): string {
