@@ -12,6 +12,8 @@ import { AppConfig } from './config';
 import { ENTITIES } from './entities';
 import { DemoDataSeeder } from './demo/demo-data.seeder';
 import { HealthModule } from './health/health.module';
+import { HousekeepingModule } from './housekeeping/housekeeping';
+import { MetricsModule } from './metrics/metrics';
 
 @Global()
 @Module({})
@@ -37,8 +39,8 @@ export class AppModule {
               'req.headers.cookie',
               'req.headers["x-telegram-bot-api-secret-token"]',
             ],
-            // Health probes every few seconds would drown the log.
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            // Health probes and metric scrapes every few seconds would drown the log.
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
             quietReqLogger: true,
           },
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
@@ -68,6 +70,11 @@ export class AppModule {
         TelegramLinkModule.forRoot({ ...config.telegram, publicUrl: config.publicUrl }),
         NotificationsModule.register({ publicUrl: config.publicUrl }),
         HealthModule,
+        MetricsModule,
+        HousekeepingModule.register({
+          deliveryRetentionDays: config.deliveryRetentionDays,
+          intervalMinutes: config.housekeepingIntervalMinutes,
+        }),
       ],
       // Seeds through the feature modules' services, which the root module sees.
       providers: [DemoDataSeeder],

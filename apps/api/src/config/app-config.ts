@@ -25,6 +25,9 @@ export class AppConfig {
   readonly logLevel: string;
   readonly trustProxy: boolean | number | string;
   readonly overdueSweepSeconds: number;
+  readonly deliveryRetentionDays: number;
+  readonly housekeepingIntervalMinutes: number;
+  readonly metricsToken?: string;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -46,6 +49,9 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL ?? 'info';
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.overdueSweepSeconds = env.OVERDUE_SWEEP_SECONDS ?? 60;
+    this.deliveryRetentionDays = env.DELIVERY_RETENTION_DAYS ?? 90;
+    this.housekeepingIntervalMinutes = env.HOUSEKEEPING_INTERVAL_MINUTES ?? 60;
+    this.metricsToken = env.METRICS_TOKEN;
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */

@@ -8,3 +8,4 @@ export * from './lib/domain-events.publisher';
 export * from './lib/html';
 export * from './lib/advisory-locks';
 export * from './lib/message-texts';
+export * from './lib/metrics';

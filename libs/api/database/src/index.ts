@@ -6,4 +6,4 @@ export * from './lib/snake-naming.strategy';
 export { migrations } from './migrations';
 export * from './lib/run-migrations';
 export * from './lib/data-source-options';
-export * from './lib/session-lock';
+export * from './lib/single-active-worker';
