@@ -161,6 +161,24 @@ describe('SingleActiveWorker', () => {
     await until(() => turns === 3);
   });
 
+  it('gives the lock up when its start fails, waits, and tries again on a new connection', async () => {
+    let attempts = 0;
+    const one = worker({
+      retryMs: 100,
+      onAcquired: async () => {
+        attempts += 1;
+        if (attempts < 3) throw new Error('the repair failed');
+      },
+    });
+    const started = Date.now();
+    one.start();
+    await until(() => one.state === 'active');
+    expect(attempts).toBe(3);
+    // Two waits of the retry interval in between, not a tight loop.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(200);
+    expect(await holders()).toHaveLength(1);
+  });
+
   it('is down while the database cannot be reached, and keeps trying', async () => {
     const one = worker({ connection: { host: '127.0.0.1', port: 1, user: 'nobody', database: 'none' } });
     one.start();

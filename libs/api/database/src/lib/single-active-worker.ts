@@ -121,7 +121,8 @@ export class SingleActiveWorker {
         await this.sleep(this.retryMs);
         continue;
       }
-      await this.hold();
+      // A holder that could not even start (its first statements failed) waits before the next attempt.
+      if (!(await this.hold())) await this.sleep(this.retryMs);
     }
     this.setState(this.current === 'active' ? 'standby' : this.current);
   }
@@ -170,12 +171,17 @@ export class SingleActiveWorker {
     }
   }
 
-  /** Runs the body while the lock is held; then closes the connection, which releases the lock. */
-  private async hold(): Promise<void> {
+  /**
+   * Runs the body while the lock is held; then closes the connection, which releases the lock. Answers whether it
+   * got as far as the loop.
+   */
+  private async hold(): Promise<boolean> {
     const lease = this.lease();
+    let started = false;
     const heartbeat = setInterval(() => void this.checkConnection(), this.heartbeatMs);
     try {
       await this.options.onAcquired?.(lease);
+      started = true;
       this.setState('active');
       let failures = 0;
       while (this.active) {
@@ -208,6 +214,7 @@ export class SingleActiveWorker {
         this.setState('down');
       }
     }
+    return started;
   }
 
   private lease(): WorkerLease {

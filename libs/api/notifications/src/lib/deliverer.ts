@@ -94,6 +94,8 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
       connection: workerConnection(dataSource),
       channels: [DELIVERIES_CHANNEL],
       retryMs: options.workerRetryMs,
+      // A turn fails while the database does; once it is back, messages should not wait long.
+      maxBackoffMs: 10_000,
       onAcquired: () => this.takeOver(),
       body: (lease) => this.turn(lease),
       beforeRelease: () => this.settleInFlight(),
