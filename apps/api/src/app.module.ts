@@ -13,6 +13,8 @@ import { ENTITIES } from './entities';
 import { DemoDataSeeder } from './demo/demo-data.seeder';
 import { HealthModule } from './health/health.module';
 import { loggerParams } from './logging';
+import { HousekeepingModule } from './housekeeping/housekeeping';
+import { MetricsModule } from './metrics/metrics';
 
 @Global()
 @Module({})
@@ -57,6 +59,11 @@ export class AppModule {
         TelegramLinkModule.forRoot({ ...config.telegram, publicUrl: config.publicUrl }),
         NotificationsModule.register({ publicUrl: config.publicUrl }),
         HealthModule,
+        MetricsModule,
+        HousekeepingModule.register({
+          deliveryRetentionDays: config.deliveryRetentionDays,
+          intervalMinutes: config.housekeepingIntervalMinutes,
+        }),
       ],
       // Seeds through the feature modules' services, which the root module sees.
       providers: [DemoDataSeeder],

@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AllExceptionsFilter, NulCharactersPipe } from '@deskgram/api/common';
 import helmet from 'helmet';
+import { httpMetricsMiddleware } from './metrics/http-metrics';
 
 export const API_PREFIX = 'api';
 
@@ -14,6 +15,7 @@ export const BODY_LIMIT = '1mb';
  * application must be created with `bodyParser: false`, so that the JSON limit set here is the only one.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  app.use(httpMetricsMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.setGlobalPrefix(API_PREFIX);
   app.use(

@@ -13,8 +13,8 @@ export async function loggerParams(config: AppConfig): Promise<Params> {
   const options: Options = {
     level: config.logLevel,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-telegram-bot-api-secret-token"]'],
-    // Health probes every few seconds would drown the log.
-    autoLogging: { ignore: (req) => req.url === '/api/health' },
+    // Health probes and metric scrapes every few seconds would drown the log.
+    autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/metrics' },
     quietReqLogger: true,
   };
   const pretty = config.logFormat === 'pretty' ? await prettyStream() : undefined;

@@ -2,6 +2,8 @@ module.exports = {
   displayName: 'api-notifications',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
+  globalSetup: '<rootDir>/../../../tools/jest/database-setup.ts',
+  globalTeardown: '<rootDir>/../../../tools/jest/database-teardown.ts',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

@@ -26,6 +26,9 @@ export class AppConfig {
   readonly logFormat: 'pretty' | 'json';
   readonly trustProxy: boolean | number | string;
   readonly overdueSweepSeconds: number;
+  readonly deliveryRetentionDays: number;
+  readonly housekeepingIntervalMinutes: number;
+  readonly metricsToken?: string;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -49,6 +52,9 @@ export class AppConfig {
     this.logFormat = env.LOG_FORMAT ?? (this.production ? 'json' : 'pretty');
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.overdueSweepSeconds = env.OVERDUE_SWEEP_SECONDS ?? 60;
+    this.deliveryRetentionDays = env.DELIVERY_RETENTION_DAYS ?? 90;
+    this.housekeepingIntervalMinutes = env.HOUSEKEEPING_INTERVAL_MINUTES ?? 60;
+    this.metricsToken = env.METRICS_TOKEN;
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */

@@ -135,6 +135,29 @@ export class Environment {
   @Max(86400, { message: 'OVERDUE_SWEEP_SECONDS must be a whole number from 1 to 86400' })
   OVERDUE_SWEEP_SECONDS?: number;
 
+  /** Days a delivered, failed or cancelled notification stays in the delivery log before housekeeping removes it. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt({ message: 'DELIVERY_RETENTION_DAYS must be a whole number from 1 to 3650' })
+  @Min(1, { message: 'DELIVERY_RETENTION_DAYS must be a whole number from 1 to 3650' })
+  @Max(3650, { message: 'DELIVERY_RETENTION_DAYS must be a whole number from 1 to 3650' })
+  DELIVERY_RETENTION_DAYS?: number;
+
+  /** Minutes between housekeeping runs (the first runs shortly after start). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt({ message: 'HOUSEKEEPING_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  @Min(1, { message: 'HOUSEKEEPING_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  @Max(10080, { message: 'HOUSEKEEPING_INTERVAL_MINUTES must be a whole number from 1 to 10080' })
+  HOUSEKEEPING_INTERVAL_MINUTES?: number;
+
+  /** Set: `GET /api/metrics` requires `Authorization: Bearer <METRICS_TOKEN>`. Unset: the metrics are public. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
+  METRICS_TOKEN?: string;
+
   /** Where local state lives: the embedded database and the development signing key. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -164,6 +187,9 @@ const PROPERTIES = [
   'DATA_DIR',
   'TRUST_PROXY',
   'OVERDUE_SWEEP_SECONDS',
+  'DELIVERY_RETENTION_DAYS',
+  'HOUSEKEEPING_INTERVAL_MINUTES',
+  'METRICS_TOKEN',
 ] as const satisfies ReadonlyArray<keyof Environment>;
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */

@@ -1,3 +1,4 @@
+import type { DelivererState } from '@deskgram/api/notifications';
 import type { BotState } from '@deskgram/api/telegram-link';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -30,12 +31,42 @@ export class HealthIndicatorDto {
   username?: string | null;
 }
 
+export class DelivererIndicatorDto {
+  @ApiProperty({ enum: ['up', 'down'], enumName: 'HealthIndicatorStatus' })
+  status!: 'up' | 'down';
+
+  @ApiPropertyOptional({ description: 'What is wrong, when the deliverer is down' })
+  message?: string;
+
+  @ApiProperty({
+    enum: ['active', 'standby', 'down', 'off'],
+    enumName: 'DelivererState',
+    description:
+      '`active`: this replica sends notifications; `standby`: another one does; `down`: it cannot reach the ' +
+      'database and keeps trying; `off`: no bot is configured',
+  })
+  state!: DelivererState;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Deliveries pending or being sent; null when unknown' })
+  queueDepth!: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Age in seconds of the oldest delivery that is due and waiting; 0 when none is, null when unknown',
+  })
+  oldestDueAgeSeconds!: number | null;
+}
+
 export class HealthInfoDto {
   @ApiPropertyOptional({ type: HealthIndicatorDto })
   database?: HealthIndicatorDto;
 
   @ApiPropertyOptional({ type: HealthIndicatorDto })
   telegram?: HealthIndicatorDto;
+
+  @ApiPropertyOptional({ type: DelivererIndicatorDto, description: 'How notifications flow; never makes health 503' })
+  deliverer?: DelivererIndicatorDto;
 }
 
 export class HealthDto {

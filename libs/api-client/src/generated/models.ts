@@ -11,6 +11,8 @@ export type { CreateClientDto } from './models/create-client-dto';
 export type { CreateInvoiceDto } from './models/create-invoice-dto';
 export type { CreateStaffUserDto } from './models/create-staff-user-dto';
 export type { CreateTicketDto } from './models/create-ticket-dto';
+export type { DelivererIndicatorDto } from './models/deliverer-indicator-dto';
+export type { DelivererState } from './models/deliverer-state';
 export type { DeliveryDto } from './models/delivery-dto';
 export type { DeliveryListDto } from './models/delivery-list-dto';
 export type { DeliveryRecipientDto } from './models/delivery-recipient-dto';

@@ -9,3 +9,4 @@ export * from './lib/html';
 export * from './lib/advisory-locks';
 export * from './lib/message-texts';
 export * from './lib/nul-characters.pipe';
+export * from './lib/metrics';

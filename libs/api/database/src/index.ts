@@ -6,5 +6,5 @@ export * from './lib/snake-naming.strategy';
 export { migrations } from './migrations';
 export * from './lib/run-migrations';
 export * from './lib/data-source-options';
-export * from './lib/session-lock';
+export * from './lib/single-active-worker';
 export * from './lib/query-logger';

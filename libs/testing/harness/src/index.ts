@@ -1,2 +1,3 @@
 export * from './lib/api-process';
 export * from './lib/databases';
+export * from './lib/own-postgres';

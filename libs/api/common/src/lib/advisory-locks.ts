@@ -11,4 +11,6 @@ export const AdvisoryLock = {
   Deliverer: 4_242_005,
   /** Demo data is seeded once even when replicas start together (transaction lock). */
   DemoData: 4_242_004,
+  /** The one replica that prunes expired tokens and old deliveries (session lock, held while it runs). */
+  Housekeeping: 4_242_006,
 } as const;

@@ -1,6 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { AdvisoryLock } from '@deskgram/api/common';
-import { SessionLock } from '@deskgram/api/database';
+import {
+  AdvisoryLock,
+  deliveriesCounter,
+  type DeliveryOutcome,
+  telegramRateLimitedCounter,
+} from '@deskgram/api/common';
+import { SingleActiveWorker, type WorkerLease, type WorkerState, workerConnection } from '@deskgram/api/database';
 import { TelegramBotRunner, TelegramLinksService } from '@deskgram/api/telegram-link';
 import Bottleneck from 'bottleneck';
 import { TelegramError } from 'telegraf';
@@ -14,6 +19,18 @@ export interface DelivererOptions {
   messagesPerSecond: number;
   /** ...and about one a second to one chat. */
   perChatIntervalMs: number;
+  /** How often a standby (or cut off) deliverer tries to take the lock; 2 s when unset. */
+  workerRetryMs?: number;
+}
+
+/** `off`: no bot is configured, so nothing is ever queued or sent. */
+export type DelivererState = WorkerState | 'off';
+
+export interface QueueStats {
+  /** Deliveries `pending` or `sending`. */
+  queueDepth: number;
+  /** Age of the oldest delivery that is due and waiting, in seconds; 0 when none is. */
+  oldestDueAgeSeconds: number;
 }
 
 interface Claimed {
@@ -24,7 +41,14 @@ interface Claimed {
   attempts: number;
 }
 
-const LOCK_RETRY_MS = 2_000;
+/** What became of one attempt, kept in memory until the database has it. */
+type Outcome =
+  | { kind: 'sent'; messageId: number }
+  | { kind: 'retry'; ms: number; reason: string }
+  | { kind: 'final'; status: 'failed' | 'cancelled'; reason: string }
+  /** Not attempted (the lock was lost first): back in the queue at once, the attempt not counted. */
+  | { kind: 'release' };
+
 /** When nothing is due and no NOTIFY came, look again after this long anyway. */
 const IDLE_POLL_MS = 5_000;
 const SEND_TIMEOUT_MS = 15_000;
@@ -33,26 +57,28 @@ const MAX_BACKOFF_S = 300;
 const MAX_ATTEMPTS = 300;
 const BATCH = 100;
 
+class LockLost extends Error {}
+
 /**
  * Sends queued deliveries (docs/architecture.md, "The way a notification travels"). One process of the cluster
- * delivers at a time, the holder of an advisory lock; it claims the oldest due delivery of each chat with
- * `FOR UPDATE SKIP LOCKED`, so a chat's messages leave in order, is woken by NOTIFY at commit, and paces itself
- * with Bottleneck under Telegram's limits. Telegram's answer decides each row's fate.
+ * delivers at a time, the holder of an advisory lock (a SingleActiveWorker); it claims the oldest due delivery of
+ * each chat with `FOR UPDATE SKIP LOCKED`, so a chat's messages leave in order, is woken by NOTIFY at commit, and
+ * paces itself with Bottleneck under Telegram's limits. Telegram's answer decides each row's fate.
  *
  * At-least-once: a message is sent again only when the process dies between Telegram's answer and the commit of
- * `sent` (the row is still `sending` and is retried by the next deliverer).
+ * `sent`. When only the database is away, the answer is kept in memory and recorded before anything else of the
+ * deliverer's happens (and before rows left `sending` are put back in the queue), so nothing is sent twice.
  */
 @Injectable()
 export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(Deliverer.name);
-  private readonly lock: SessionLock;
+  private readonly worker: SingleActiveWorker;
   private readonly pace: Bottleneck;
   private readonly chats: Bottleneck.Group;
   private readonly inFlight = new Set<Promise<void>>();
-  private stopping = false;
-  private loop?: Promise<void>;
-  private waker?: () => void;
-  private poked = false;
+  /** Outcomes Telegram (or the link) decided that the database does not have yet, by delivery id. */
+  private readonly unrecorded = new Map<string, Outcome>();
+  private started = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,64 +86,78 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly links: TelegramLinksService,
     @Inject(DELIVERER_OPTIONS) options: DelivererOptions,
   ) {
-    this.lock = new SessionLock(dataSource, AdvisoryLock.Deliverer);
     this.pace = new Bottleneck({ minTime: Math.ceil(1000 / options.messagesPerSecond) });
     this.chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.perChatIntervalMs });
+    this.worker = new SingleActiveWorker({
+      name: 'deliverer',
+      key: AdvisoryLock.Deliverer,
+      connection: workerConnection(dataSource),
+      channels: [DELIVERIES_CHANNEL],
+      retryMs: options.workerRetryMs,
+      // A turn fails while the database does; once it is back, messages should not wait long.
+      maxBackoffMs: 10_000,
+      onAcquired: () => this.takeOver(),
+      body: (lease) => this.turn(lease),
+      beforeRelease: () => this.settleInFlight(),
+    });
   }
 
   /** Whether this process is the cluster's deliverer right now. */
   get active(): boolean {
-    return this.lock.isHeld;
+    return this.worker.active;
+  }
+
+  get state(): DelivererState {
+    return this.started ? this.worker.state : 'off';
   }
 
   onApplicationBootstrap(): void {
     // Without a bot nothing can be sent, and the listeners queue nothing.
     if (!this.bot.telegraf) return;
-    this.loop = this.run().catch((error: unknown) => this.logger.error(`The deliverer stopped: ${String(error)}`));
+    this.started = true;
+    this.worker.start();
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    this.poke();
-    await this.loop;
-    await Promise.allSettled([...this.inFlight]);
+    await this.worker.stop();
     await this.pace.stop({ dropWaitingJobs: true }).catch(() => undefined);
-    await this.lock.release();
   }
 
-  private poke(): void {
-    this.poked = true;
-    this.waker?.();
+  /** How long the queue is, for health and metrics. */
+  async queueStats(): Promise<QueueStats> {
+    const [row]: Array<{ depth: number; oldest: number | null }> = await this.dataSource.query(
+      `SELECT count(*)::int AS depth,
+              EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status = 'pending' AND next_attempt_at <= now()))::float8 AS oldest
+         FROM notification_deliveries WHERE status IN ('pending', 'sending')`,
+    );
+    return { queueDepth: row?.depth ?? 0, oldestDueAgeSeconds: Math.max(0, Math.round(row?.oldest ?? 0)) };
   }
 
-  private async run(): Promise<void> {
-    while (!this.stopping) {
-      if (!(await this.lock.tryAcquire().catch(() => false))) {
-        await this.sleep(LOCK_RETRY_MS);
-        continue;
-      }
-      this.logger.log('This process delivers notifications');
-      await this.lock.query(`LISTEN ${DELIVERIES_CHANNEL}`);
-      this.lock.connection?.on('notification', () => this.poke());
-      // Rows a dead deliverer left mid-send: Telegram may or may not have them; sending again is the safe side.
-      await this.dataSource.query(
-        `UPDATE notification_deliveries SET status = 'pending', updated_at = now() WHERE status = 'sending'`,
-      );
-      while (!this.stopping && this.lock.isHeld) {
-        this.poked = false;
-        const claimed = await this.claim().catch((error: unknown) => {
-          this.logger.warn(`Could not claim deliveries: ${String(error)}`);
-          return [] as Claimed[];
-        });
-        for (const delivery of claimed) this.dispatch(delivery);
-        if (claimed.length === BATCH || this.poked) continue;
-        await this.sleep(await this.untilNextDue());
-      }
-      if (!this.stopping) {
-        this.logger.warn('Lost the deliverer lock (database connection); trying to take it again');
-        await this.lock.release();
-      }
-    }
+  /**
+   * On taking the lock: first what this process knows and the database does not (so a message Telegram accepted
+   * is not sent again), then rows a dead or cut-off deliverer left mid-send: Telegram may or may not have them, and
+   * sending again is the safe side.
+   */
+  private async takeOver(): Promise<void> {
+    await this.recordUnrecorded();
+    const [, reset]: [unknown, number] = await this.dataSource.query(
+      `UPDATE notification_deliveries SET status = 'pending', updated_at = now() WHERE status = 'sending'`,
+    );
+    this.logger.log(`This process delivers notifications${reset ? ` (${reset} left mid-send are queued again)` : ''}`);
+  }
+
+  /** One turn: record what is owed, claim what is due, then sleep until something can be claimed or a NOTIFY. */
+  private async turn(lease: WorkerLease): Promise<void> {
+    await this.recordUnrecorded();
+    const claimed = await this.claim();
+    for (const delivery of claimed) this.dispatch(delivery, lease);
+    if (claimed.length === BATCH) return;
+    await lease.sleep(await this.untilClaimable());
+  }
+
+  /** The lock is going: let the sends under way finish (or hand their rows back) before it is released. */
+  private async settleInFlight(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
   }
 
   /** The oldest due delivery of every chat that has nothing in flight, marked `sending`. */
@@ -139,47 +179,75 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     return rows;
   }
 
-  private async untilNextDue(): Promise<number> {
-    const [row]: Array<{ ms: number | null }> = await this.dataSource
-      .query(
-        `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(next_attempt_at) - now())) * 1000)::int AS ms
-           FROM notification_deliveries WHERE status = 'pending'`,
-      )
-      .catch(() => [{ ms: null }]);
-    return row?.ms === null || row?.ms === undefined ? IDLE_POLL_MS : Math.min(Math.max(row.ms, 10), IDLE_POLL_MS);
+  /**
+   * How long until the head of some chat with nothing in flight is due. A chat whose head waits (a back-off, a
+   * 429's retry_after) holds its later messages back, so those do not count: they cannot be claimed before it.
+   */
+  private async untilClaimable(): Promise<number> {
+    const [row]: Array<{ ms: number | null }> = await this.dataSource.query(
+      `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(c.next_attempt_at) - now())) * 1000)::int AS ms
+         FROM notification_deliveries c
+        WHERE c.status = 'pending'
+          AND NOT EXISTS (
+            SELECT 1 FROM notification_deliveries e
+             WHERE e.chat_id = c.chat_id AND e.seq < c.seq AND e.status IN ('pending', 'sending'))`,
+    );
+    // Due now yet not claimed means another transaction holds the row for a moment (e.g. a staff retry).
+    return row?.ms === null || row?.ms === undefined ? IDLE_POLL_MS : Math.min(Math.max(row.ms, 50), IDLE_POLL_MS);
   }
 
-  private dispatch(delivery: Claimed): void {
+  private dispatch(delivery: Claimed, lease: WorkerLease): void {
     const job = this.chats
       .key(delivery.chat_id)
-      .schedule(() => this.send(delivery))
+      .schedule(() => this.deliver(delivery, lease))
       .catch((error: unknown) => {
-        this.logger.error(`Delivery ${delivery.id} could not be recorded: ${String(error)}`);
+        this.logger.error(`Delivery ${delivery.id} failed unexpectedly: ${this.bot.redact(String(error))}`);
       })
       .finally(() => {
         this.inFlight.delete(job);
-        this.poke();
+        this.worker.wake();
       });
     this.inFlight.add(job);
   }
 
-  private async send(delivery: Claimed): Promise<void> {
+  private async deliver(delivery: Claimed, lease: WorkerLease): Promise<void> {
+    let outcome: Outcome;
+    try {
+      outcome = await this.attempt(delivery, lease);
+    } catch (error) {
+      // The database failed before Telegram was asked (reading the link): nothing was sent, try again later.
+      outcome = this.backoff(delivery, `Could not prepare the message: ${this.describe(error)}`);
+    }
+    const counted: Record<Outcome['kind'], DeliveryOutcome | undefined> = {
+      sent: 'sent',
+      retry: 'retried',
+      final: undefined,
+      release: undefined,
+    };
+    const label = outcome.kind === 'final' ? outcome.status : counted[outcome.kind];
+    if (label) deliveriesCounter.inc({ outcome: label });
+    await this.record(delivery.id, outcome);
+  }
+
+  private async attempt(delivery: Claimed, lease: WorkerLease): Promise<Outcome> {
+    if (!lease.active) return { kind: 'release' };
     const link = await this.links.linkOf(delivery.recipient_id);
     if (!link || link.chatId !== delivery.chat_id || link.state !== 'connected') {
-      await this.finish(
-        delivery.id,
-        'cancelled',
-        link?.state === 'blocked' ? 'The bot is blocked by the user' : 'Telegram was disconnected',
-      );
-      return;
+      return {
+        kind: 'final',
+        status: 'cancelled',
+        reason: link?.state === 'blocked' ? 'The bot is blocked by the user' : 'Telegram was disconnected',
+      };
     }
     const telegram = this.bot.telegraf?.telegram;
-    if (!telegram) return;
+    if (!telegram) return { kind: 'release' };
     try {
       // The overall pace applies to the call itself, not to the database work before it, so that requests reach
       // Telegram evenly spaced.
-      const message = await this.pace.schedule(() =>
-        telegram.callApi(
+      const message = await this.pace.schedule(() => {
+        // Another replica may hold the lock by now and send this row itself.
+        if (!lease.active) throw new LockLost();
+        return telegram.callApi(
           'sendMessage',
           {
             chat_id: delivery.chat_id,
@@ -188,82 +256,107 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
             link_preview_options: { is_disabled: true },
           },
           { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never },
-        ),
-      );
-      await this.dataSource.query(
-        `UPDATE notification_deliveries
-            SET status = 'sent', sent_at = now(), telegram_message_id = $2, last_error = NULL, updated_at = now()
-          WHERE id = $1`,
-        [delivery.id, message.message_id],
-      );
+        );
+      });
+      return { kind: 'sent', messageId: message.message_id };
     } catch (error) {
-      await this.failed(delivery, error);
+      if (error instanceof LockLost) return { kind: 'release' };
+      return this.failed(delivery, error);
     }
   }
 
   /** Telegram's answer decides: wait and retry, retry with backoff, or give up with the reason. */
-  private async failed(delivery: Claimed, error: unknown): Promise<void> {
+  private async failed(delivery: Claimed, error: unknown): Promise<Outcome> {
     if (error instanceof TelegramError) {
       const reason = `${error.code} ${error.description}`;
       if (error.code === 429) {
+        telegramRateLimitedCounter.inc();
         const wait = Math.max(1, error.parameters?.retry_after ?? 1);
-        return this.retryIn(delivery.id, wait * 1000, reason);
+        return { kind: 'retry', ms: wait * 1000, reason };
       }
       if (error.code === 403) {
-        await this.links.markChatBlocked(delivery.chat_id);
-        return this.finish(delivery.id, 'failed', reason);
+        await this.links.markChatBlocked(delivery.chat_id).catch((failure: unknown) => {
+          this.logger.warn(`Could not mark a chat blocked: ${this.describe(failure)}`);
+        });
+        return { kind: 'final', status: 'failed', reason };
       }
       // 5xx is Telegram's trouble; 401/404 mean the bot token is being fixed: neither is this message's fault.
       if (error.code < 500 && error.code !== 401 && error.code !== 404)
-        return this.finish(delivery.id, 'failed', reason);
+        return { kind: 'final', status: 'failed', reason };
       return this.backoff(delivery, reason);
     }
-    return this.backoff(delivery, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    return this.backoff(delivery, this.describe(error));
   }
 
-  private backoff(delivery: Claimed, reason: string): Promise<void> {
-    if (delivery.attempts >= MAX_ATTEMPTS) return this.finish(delivery.id, 'failed', `Gave up: ${reason}`);
+  private backoff(delivery: Claimed, reason: string): Outcome {
+    if (delivery.attempts >= MAX_ATTEMPTS) return { kind: 'final', status: 'failed', reason: `Gave up: ${reason}` };
     // 1 s, 2 s, 4 s ... up to 5 minutes, with jitter so that many failed rows do not retry in lockstep.
     const seconds = Math.min(MAX_BACKOFF_S, 2 ** Math.min(delivery.attempts - 1, 16));
-    return this.retryIn(delivery.id, seconds * 1000 * (0.8 + Math.random() * 0.4), this.redact(reason));
+    return { kind: 'retry', ms: seconds * 1000 * (0.8 + Math.random() * 0.4), reason };
   }
 
-  private async retryIn(id: string, ms: number, reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification_deliveries
-          SET status = 'pending', next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
-              last_error = $3,
-              updated_at = now()
-        WHERE id = $1`,
-      [id, Math.round(ms), this.redact(reason)],
-    );
+  /** Writes an outcome; when the database fails, keeps it for the next turn (the row stays `sending` meanwhile). */
+  private async record(id: string, outcome: Outcome): Promise<void> {
+    try {
+      await this.write(id, outcome);
+      this.unrecorded.delete(id);
+    } catch (error) {
+      this.unrecorded.set(id, outcome);
+      this.logger.warn(`Delivery ${id} (${outcome.kind}) is not recorded yet: ${this.describe(error)}`);
+    }
   }
 
-  private async finish(id: string, status: 'failed' | 'cancelled', reason: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notification_deliveries SET status = $2, last_error = $3, updated_at = now() WHERE id = $1`,
-      [id, status, this.redact(reason)],
-    );
+  /** Everything owed to the database, oldest first; throws (ending the turn) while the database fails. */
+  private async recordUnrecorded(): Promise<void> {
+    for (const [id, outcome] of [...this.unrecorded]) {
+      await this.write(id, outcome);
+      this.unrecorded.delete(id);
+    }
+  }
+
+  private async write(id: string, outcome: Outcome): Promise<void> {
+    switch (outcome.kind) {
+      case 'sent':
+        // `pending` too: a deliverer that took over may have put it back in the queue but not sent it yet.
+        await this.dataSource.query(
+          `UPDATE notification_deliveries
+              SET status = 'sent', sent_at = now(), telegram_message_id = $2, last_error = NULL, updated_at = now()
+            WHERE id = $1 AND status IN ('sending', 'pending')`,
+          [id, outcome.messageId],
+        );
+        return;
+      case 'retry':
+        await this.dataSource.query(
+          `UPDATE notification_deliveries
+              SET status = 'pending', next_attempt_at = now() + make_interval(secs => $2::double precision / 1000),
+                  last_error = $3, updated_at = now()
+            WHERE id = $1 AND status = 'sending'`,
+          [id, Math.round(outcome.ms), this.clip(outcome.reason)],
+        );
+        return;
+      case 'final':
+        await this.dataSource.query(
+          `UPDATE notification_deliveries SET status = $2, last_error = $3, updated_at = now()
+            WHERE id = $1 AND status = 'sending'`,
+          [id, outcome.status, this.clip(outcome.reason)],
+        );
+        return;
+      case 'release':
+        await this.dataSource.query(
+          `UPDATE notification_deliveries SET status = 'pending', attempts = GREATEST(attempts - 1, 0), updated_at = now()
+            WHERE id = $1 AND status = 'sending'`,
+          [id],
+        );
+        return;
+    }
+  }
+
+  private describe(error: unknown): string {
+    return this.bot.describe(error);
   }
 
   /** Network errors carry the request URL, and with it the bot token. */
-  private redact(text: string): string {
-    const token = this.bot.telegraf?.telegram.token;
-    return (token ? text.split(token).join('<token>') : text).slice(0, 1000);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping || this.poked) return Promise.resolve();
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.waker = () => {
-        this.waker = undefined;
-        done();
-      };
-    });
+  private clip(reason: string): string {
+    return this.bot.redact(reason).slice(0, 1000);
   }
 }

@@ -21,6 +21,8 @@ export class NotificationsModule {
   static register(options: NotificationsOptions & Partial<DelivererOptions>): DynamicModule {
     return {
       module: NotificationsModule,
+      // Global: health and metrics read the deliverer's state and queue.
+      global: true,
       imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
       controllers: [NotificationsController, TelegramMessagesController],
       providers: [
@@ -30,6 +32,7 @@ export class NotificationsModule {
           useValue: {
             messagesPerSecond: options.messagesPerSecond ?? 30,
             perChatIntervalMs: options.perChatIntervalMs ?? 1_000,
+            workerRetryMs: options.workerRetryMs,
           } satisfies DelivererOptions,
         },
         DomainEventsPublisher,
@@ -38,7 +41,7 @@ export class NotificationsModule {
         NotificationsService,
         Deliverer,
       ],
-      exports: [NotificationsService],
+      exports: [NotificationsService, Deliverer],
     };
   }
 }

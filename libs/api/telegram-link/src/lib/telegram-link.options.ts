@@ -12,4 +12,6 @@ export interface TelegramLinkOptions {
   webhookSecret?: string;
   /** The portal's address, named in the bot's answers. */
   publicUrl: string;
+  /** How often a standby (or cut off) poller tries to take the poller lock; 2 s when unset. */
+  workerRetryMs?: number;
 }

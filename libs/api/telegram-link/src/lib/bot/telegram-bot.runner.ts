@@ -7,13 +7,13 @@ import {
   Optional,
 } from '@nestjs/common';
 import { AdvisoryLock } from '@deskgram/api/common';
-import { SessionLock } from '@deskgram/api/database';
+import { SingleActiveWorker, type WorkerLease, workerConnection } from '@deskgram/api/database';
 import { InjectBot } from 'nestjs-telegraf';
 import { type Telegraf, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
 import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from '../telegram-link.options';
+import { describeTelegramError, redactToken } from './redact';
 
-const LOCK_RETRY_MS = 5_000;
 const CONFLICT_RETRY_MS = 10_000;
 const MAX_BACKOFF_MS = 60_000;
 const ALLOWED_UPDATES = ['message', 'my_chat_member', 'callback_query'] as const;
@@ -52,8 +52,9 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger(TelegramBotRunner.name);
   private current: BotStatus;
   private stopping = false;
-  private readonly lock: SessionLock;
+  private readonly poller: SingleActiveWorker;
   private running?: Promise<void>;
+  private pollFailures = 0;
   private sleeper?: { timer: NodeJS.Timeout; wake: () => void };
 
   constructor(
@@ -61,7 +62,17 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
     dataSource: DataSource,
     @Optional() @InjectBot() private readonly bot?: Telegraf,
   ) {
-    this.lock = new SessionLock(dataSource, AdvisoryLock.TelegramPoller);
+    this.poller = new SingleActiveWorker({
+      name: 'Telegram poller',
+      key: AdvisoryLock.TelegramPoller,
+      connection: workerConnection(dataSource),
+      retryMs: options.workerRetryMs,
+      body: (lease) => this.poll(lease),
+      onStateChange: (state) => {
+        // While another replica polls, or the database is away (no lock, so no polling), this one stands by.
+        if (state !== 'active' && ['starting', 'polling'].includes(this.current.state)) this.set('standby');
+      },
+    });
     const configured = Boolean(options.token && bot);
     this.current = {
       configured,
@@ -116,11 +127,21 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
       clearTimeout(this.sleeper.timer);
       this.sleeper.wake();
     }
-    if (this.current.state === 'polling') this.bot?.stop('shutdown');
     await this.running;
-    await this.releaseLock();
+    await this.poller.stop();
   }
 
+  /** The poller's lock: `active` while this replica polls (or tries to), `down` when the database is away. */
+  get pollerState(): SingleActiveWorker['state'] {
+    return this.poller.state;
+  }
+
+  /** A text without the bot token, e.g. an error's message before it is logged or stored. */
+  redact(text: string): string {
+    return redactToken(text, this.options.token);
+  }
+
+  /** Until the bot knows who it is (and, with a webhook, has registered it); then polling is the worker's. */
   private async run(bot: Telegraf): Promise<void> {
     let failures = 0;
     while (!this.stopping) {
@@ -138,43 +159,78 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
           this.set('webhook');
           return;
         }
-        if (!(await this.takeLock())) {
-          this.set('standby');
-          await this.sleep(LOCK_RETRY_MS);
-          continue;
-        }
-        // Resolves when polling stops; rejects on 401, 409 and errors telegraf does not retry itself.
-        await bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => this.set('polling'));
-        failures = 0;
+        this.set('standby');
+        this.poller.start();
+        return;
       } catch (error) {
         if (this.stopping) return;
-        const code = error instanceof TelegramError ? error.code : undefined;
-        if (code === 401 || code === 404) {
-          // Telegram answers 404 to a token it does not know at all; neither fixes itself without a new token.
-          this.set(
-            'unauthorized',
-            'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token from @BotFather',
-          );
-          await this.releaseLock();
-          return;
-        }
-        if (code === 409) {
-          this.set(
-            'conflict',
-            'Another program receives this bot’s updates (409 Conflict): stop it, or set TELEGRAM_WEBHOOK_URL on every replica',
-          );
-          await this.sleep(CONFLICT_RETRY_MS);
-          continue;
-        }
+        if (this.rejectedToken(error)) return;
         failures += 1;
-        const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures, 6));
-        this.set(
-          'unreachable',
-          `Cannot reach the Bot API: ${this.describe(error)}; retrying in ${Math.round(delay / 1000)} s`,
-        );
-        await this.sleep(delay);
+        await this.sleep(this.unreachable(error, failures));
       }
     }
+  }
+
+  /**
+   * One turn of the poller while this replica holds the lock: long-polls until polling stops. Losing the lock (or
+   * stopping) stops polling, so that two replicas never poll at once.
+   */
+  private async poll(lease: WorkerLease): Promise<void> {
+    const bot = this.bot;
+    if (!bot) return;
+    const stopPolling = () => bot.stop('lost the poller lock');
+    lease.signal.addEventListener('abort', stopPolling, { once: true });
+    try {
+      // Resolves when polling stops; rejects on 401, 409 and errors telegraf does not retry itself.
+      await bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }, () => {
+        if (lease.active) this.set('polling');
+        else stopPolling();
+      });
+      this.pollFailures = 0;
+    } catch (error) {
+      if (!lease.active) return;
+      if (this.rejectedToken(error)) {
+        // Nothing polls until the token is fixed and the app restarted; another replica has the same token.
+        // Not awaited: stopping waits for this very turn to end.
+        void this.poller.stop();
+        return;
+      }
+      const code = error instanceof TelegramError ? error.code : undefined;
+      if (code === 409) {
+        this.set(
+          'conflict',
+          'Another program receives this bot’s updates (409 Conflict): stop it, or set TELEGRAM_WEBHOOK_URL on every replica',
+        );
+        await lease.sleep(CONFLICT_RETRY_MS);
+        return;
+      }
+      this.pollFailures += 1;
+      await lease.sleep(this.unreachable(error, this.pollFailures));
+    } finally {
+      lease.signal.removeEventListener('abort', stopPolling);
+      if (!lease.active && this.current.state === 'polling') this.set('standby');
+    }
+  }
+
+  /** 401, or 404 (Telegram's answer to a token it does not know at all): neither fixes itself without a new token. */
+  private rejectedToken(error: unknown): boolean {
+    const code = error instanceof TelegramError ? error.code : undefined;
+    if (code !== 401 && code !== 404) return false;
+    this.set(
+      'unauthorized',
+      'Telegram rejected TELEGRAM_BOT_TOKEN (401 Unauthorized): check the token from @BotFather',
+    );
+    return true;
+  }
+
+  /** Records that the Bot API cannot be reached; answers how long to wait before the next try. */
+  private unreachable(error: unknown, failures: number): number {
+    const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** Math.min(failures, 6));
+    this.set(
+      'unreachable',
+      `Cannot reach the Bot API: ${this.describe(error)}; retrying in ${Math.round(delay / 1000)} s`,
+    );
+    return delay;
   }
 
   private async registerCommands(bot: Telegraf): Promise<void> {
@@ -199,20 +255,6 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async takeLock(): Promise<boolean> {
-    try {
-      return await this.lock.tryAcquire();
-    } catch (error) {
-      this.logger.warn(`Could not ask for the poller lock: ${this.describe(error)}`);
-      await this.releaseLock();
-      return false;
-    }
-  }
-
-  private async releaseLock(): Promise<void> {
-    await this.lock.release();
-  }
-
   private set(state: BotState, message?: string): void {
     const healthy = !['unauthorized', 'conflict', 'unreachable'].includes(state);
     const changed = this.current.state !== state || this.current.message !== message;
@@ -224,14 +266,8 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** An error in words, without the bot token that telegraf's network errors carry in the URL. */
-  private describe(error: unknown): string {
-    const text =
-      error instanceof TelegramError
-        ? `${error.code} ${error.description}`
-        : error instanceof Error
-          ? error.message
-          : String(error);
-    return this.options.token ? text.split(this.options.token).join('<token>') : text;
+  describe(error: unknown): string {
+    return describeTelegramError(error, this.options.token);
   }
 
   private sleep(ms: number): Promise<void> {
