@@ -7,4 +7,3 @@ export { migrations } from './migrations';
 export * from './lib/run-migrations';
 export * from './lib/data-source-options';
 export * from './lib/single-active-worker';
-export * from './lib/query-logger';

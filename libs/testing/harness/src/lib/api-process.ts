@@ -44,7 +44,8 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
   const port = options.env['PORT'] ? Number(options.env['PORT']) : await freePort();
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp' };
-  // JSON lines, whatever NODE_ENV says: tests read the log (output()) line by line.
+  // JSON lines, whatever NODE_ENV says: tests read the log (output()) line by line. `LOG_FORMAT: undefined` in
+  // `options.env` leaves the API its own default.
   const defaults = { LOG_LEVEL: 'warn', LOG_FORMAT: 'json' };
   for (const [key, value] of Object.entries({ ...defaults, ...options.env, PORT: String(port) })) {
     if (value !== undefined) env[key] = value;
