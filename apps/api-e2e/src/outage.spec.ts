@@ -36,6 +36,8 @@ async function setUp(databaseUrl: string, telegram: TelegramBotApiDouble, dirs: 
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
       JWT_SECRET,
+      // What the workers say about losing and taking their locks, shown when a test fails.
+      LOG_LEVEL: 'info',
       TELEGRAM_BOT_TOKEN: BOT_TOKEN,
       TELEGRAM_API_ROOT: telegram.url,
       PUBLIC_URL: 'https://help.example.org',
@@ -214,7 +216,10 @@ describe('database outages', () => {
         expect(staffMessages(telegram, people.anna)).toEqual(['After the cut']);
         expect(staffMessages(telegram, people.ben)).toEqual(['After the cut']);
       }, 30_000);
-      const status = await answerTo(telegram, people.agent, '/status');
+      const status = await answerTo(telegram, people.agent, '/status').catch((error: unknown) => {
+        process.stderr.write(api?.output() ?? '');
+        throw error;
+      });
       expect(status.text).toContain(DEMO.agent);
       expect((await health(api)).body.info.deliverer).toMatchObject({ status: 'up', state: 'active' });
     }, 120_000);

@@ -113,4 +113,28 @@ describe(AppConfig.name, () => {
       'http://127.0.0.1:8081/telegram/',
     );
   });
+
+  it('defaults housekeeping and delivery retention, and checks their ranges', () => {
+    expect(config({})).toMatchObject({
+      deliveryRetentionDays: 90,
+      housekeepingIntervalMinutes: 60,
+      metricsToken: undefined,
+    });
+    expect(
+      config({ DELIVERY_RETENTION_DAYS: '30', HOUSEKEEPING_INTERVAL_MINUTES: '5', METRICS_TOKEN: 'a'.repeat(16) }),
+    ).toMatchObject({ deliveryRetentionDays: 30, housekeepingIntervalMinutes: 5, metricsToken: 'a'.repeat(16) });
+    expect(() =>
+      validateEnvironment({
+        DELIVERY_RETENTION_DAYS: '0',
+        HOUSEKEEPING_INTERVAL_MINUTES: 'hourly',
+        METRICS_TOKEN: 'short',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /DELIVERY_RETENTION_DAYS must be[\s\S]*HOUSEKEEPING_INTERVAL_MINUTES must be[\s\S]*METRICS_TOKEN must be/,
+        ),
+      }),
+    );
+  });
 });

@@ -178,7 +178,13 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   private async poll(lease: WorkerLease): Promise<void> {
     const bot = this.bot;
     if (!bot) return;
-    const stopPolling = () => bot.stop('lost the poller lock');
+    let again: NodeJS.Timeout | undefined;
+    const stopPolling = () => {
+      bot.stop('lost the poller lock');
+      // Lost while telegraf was still between getMe and its first getUpdates: there was no polling to stop yet, so
+      // stop it as soon as there is (launch returns once it has stopped).
+      again ??= setInterval(() => bot.stop('lost the poller lock'), 200);
+    };
     lease.signal.addEventListener('abort', stopPolling, { once: true });
     try {
       // Resolves when polling stops; rejects on 401, 409 and errors telegraf does not retry itself.
@@ -207,6 +213,7 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
       this.pollFailures += 1;
       await lease.sleep(this.unreachable(error, this.pollFailures));
     } finally {
+      clearInterval(again);
       lease.signal.removeEventListener('abort', stopPolling);
       if (!lease.active && this.current.state === 'polling') this.set('standby');
     }
