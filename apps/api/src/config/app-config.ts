@@ -25,6 +25,7 @@ export class AppConfig {
   readonly logLevel: string;
   readonly trustProxy: boolean | number | string;
   readonly overdueSweepSeconds: number;
+  readonly sessionMaxAgeDays: number;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -46,6 +47,7 @@ export class AppConfig {
     this.logLevel = env.LOG_LEVEL ?? 'info';
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);
     this.overdueSweepSeconds = env.OVERDUE_SWEEP_SECONDS ?? 60;
+    this.sessionMaxAgeDays = env.SESSION_MAX_AGE_DAYS ?? 30;
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */

@@ -129,6 +129,14 @@ export class Environment {
   @Max(86400, { message: 'OVERDUE_SWEEP_SECONDS must be a whole number from 1 to 86400' })
   OVERDUE_SWEEP_SECONDS?: number;
 
+  /** How long a sign-in lasts at most from the moment of signing in, however often it is refreshed. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt({ message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
+  @Min(1, { message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
+  @Max(365, { message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
+  SESSION_MAX_AGE_DAYS?: number;
+
   /** Where local state lives: the embedded database and the development signing key. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -157,6 +165,7 @@ const PROPERTIES = [
   'DATA_DIR',
   'TRUST_PROXY',
   'OVERDUE_SWEEP_SECONDS',
+  'SESSION_MAX_AGE_DAYS',
 ] as const satisfies ReadonlyArray<keyof Environment>;
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */

@@ -11,4 +11,9 @@ export const AdvisoryLock = {
   Deliverer: 4_242_005,
   /** Demo data is seeded once even when replicas start together (transaction lock). */
   DemoData: 4_242_004,
+  /**
+   * Namespace of the sign-in throttle's per-key locks (transaction locks, the key's hash as the second half): one
+   * attempt at a time counts and reserves its place under the limit for an e-mail or address.
+   */
+  SignInThrottle: 4_242_006,
 } as const;
