@@ -29,6 +29,7 @@ export class AppConfig {
   readonly deliveryRetentionDays: number;
   readonly housekeepingIntervalMinutes: number;
   readonly metricsToken?: string;
+  readonly sessionMaxAgeDays: number;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -55,6 +56,7 @@ export class AppConfig {
     this.deliveryRetentionDays = env.DELIVERY_RETENTION_DAYS ?? 90;
     this.housekeepingIntervalMinutes = env.HOUSEKEEPING_INTERVAL_MINUTES ?? 60;
     this.metricsToken = env.METRICS_TOKEN;
+    this.sessionMaxAgeDays = env.SESSION_MAX_AGE_DAYS ?? 30;
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */

@@ -33,6 +33,12 @@ describe(validateEnvironment.name, () => {
     ).not.toThrow();
   });
 
+  it('takes SESSION_MAX_AGE_DAYS from 1 to 365 days', () => {
+    expect(validateEnvironment({ SESSION_MAX_AGE_DAYS: '7' }).SESSION_MAX_AGE_DAYS).toBe(7);
+    expect(() => validateEnvironment({ SESSION_MAX_AGE_DAYS: '0' })).toThrow(/SESSION_MAX_AGE_DAYS/);
+    expect(() => validateEnvironment({ SESSION_MAX_AGE_DAYS: 'a month' })).toThrow(/SESSION_MAX_AGE_DAYS/);
+  });
+
   it('requires a webhook secret with a webhook URL', () => {
     expect(() => validateEnvironment({ TELEGRAM_WEBHOOK_URL: 'https://example.org/api/telegram/webhook' })).toThrow(
       /TELEGRAM_WEBHOOK_SECRET/,
@@ -83,6 +89,11 @@ describe(AppConfig.name, () => {
     expect(config({ APP_URL: 'https://a.example.org', PUBLIC_URL: 'https://b.example.org' }).publicUrl).toBe(
       'https://b.example.org',
     );
+  });
+
+  it('keeps a sign-in for 30 days unless SESSION_MAX_AGE_DAYS says otherwise', () => {
+    expect(config({}).sessionMaxAgeDays).toBe(30);
+    expect(config({ SESSION_MAX_AGE_DAYS: '1' }).sessionMaxAgeDays).toBe(1);
   });
 
   it('turns demo data on for the embedded database outside production only, unless DEMO_DATA says', () => {

@@ -157,6 +157,13 @@ export class Environment {
   @IsString()
   @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters long' })
   METRICS_TOKEN?: string;
+  /** How long a sign-in lasts at most from the moment of signing in, however often it is refreshed. */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt({ message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
+  @Min(1, { message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
+  @Max(365, { message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
+  SESSION_MAX_AGE_DAYS?: number;
 
   /** Where local state lives: the embedded database and the development signing key. */
   @Transform(emptyToUndefined)
@@ -190,6 +197,7 @@ const PROPERTIES = [
   'DELIVERY_RETENTION_DAYS',
   'HOUSEKEEPING_INTERVAL_MINUTES',
   'METRICS_TOKEN',
+  'SESSION_MAX_AGE_DAYS',
 ] as const satisfies ReadonlyArray<keyof Environment>;
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */

@@ -24,6 +24,12 @@ export const appRoutes: Routes = [
         canActivate: [signedOutGuard],
         loadComponent: loadSignIn,
       },
+      // Open to everyone: the link works whoever is signed in here, and ends that sign-in.
+      {
+        path: 'reset-password',
+        title: 'accounts.resetPassword.title',
+        loadComponent: () => import('@deskgram/portal/accounts').then((m) => m.ResetPassword),
+      },
     ],
   },
   {

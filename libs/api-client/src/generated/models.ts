@@ -3,6 +3,7 @@
 
 export type { AddClientUserDto } from './models/add-client-user-dto';
 export type { AddMessageDto } from './models/add-message-dto';
+export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ClientDto } from './models/client-dto';
 export type { ClientListDto } from './models/client-list-dto';
 export type { ClientSummaryDto } from './models/client-summary-dto';
@@ -34,10 +35,14 @@ export type { NotificationKind } from './models/notification-kind';
 export type { PreferenceDto } from './models/preference-dto';
 export type { PreferencesDto } from './models/preferences-dto';
 export type { RefreshTokenDto } from './models/refresh-token-dto';
+export type { ResetLinkDto } from './models/reset-link-dto';
+export type { ResetPasswordDto } from './models/reset-password-dto';
 export type { Role } from './models/role';
 export type { SendMessageDto } from './models/send-message-dto';
 export type { SendMessageResultDto } from './models/send-message-result-dto';
 export type { SessionDto } from './models/session-dto';
+export type { SetDisabledDto } from './models/set-disabled-dto';
+export type { SetPasswordDto } from './models/set-password-dto';
 export type { SignInDto } from './models/sign-in-dto';
 export type { StaffRole } from './models/staff-role';
 export type { StaffUserDto } from './models/staff-user-dto';

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
 import {
+  ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
@@ -8,15 +9,19 @@ import {
 } from '@nestjs/swagger';
 import { HttpErrorDto } from '@deskgram/api/common';
 import { AuthService } from './auth.service';
+import { PasswordResetsService } from './password-resets.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Public, SignedIn } from './decorators';
-import { RefreshTokenDto, SessionDto, SignInDto, UserDto } from './dto/auth.dto';
+import { ChangePasswordDto, RefreshTokenDto, ResetPasswordDto, SessionDto, SignInDto, UserDto } from './dto/auth.dto';
 import { toUserDto } from './dto/mappers';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly resets: PasswordResetsService,
+  ) {}
 
   @Public()
   @Post('login')
@@ -45,6 +50,34 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The sign-in this refresh token belongs to has ended' })
   async logout(@CurrentUser() user: AuthenticatedUser, @Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.signOut(user, body.refreshToken);
+  }
+
+  @SignedIn()
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SessionDto, description: 'A new pair for this sign-in; every other sign-in has ended' })
+  @ApiBadRequestResponse({ type: HttpErrorDto, description: 'Invalid input, or `auth.wrong_password`' })
+  @ApiTooManyRequestsResponse({ type: HttpErrorDto, description: 'Too many wrong passwords in a minute' })
+  async changePassword(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: ChangePasswordDto,
+    @Ip() address: string,
+  ): Promise<SessionDto> {
+    const session = await this.auth.changePassword(user, body.currentPassword, body.newPassword, address);
+    return { ...session, user: toUserDto(session.user) };
+  }
+
+  @Public()
+  @Post('reset-password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The password is set; every sign-in of the user has ended' })
+  @ApiBadRequestResponse({
+    type: HttpErrorDto,
+    description: 'Invalid input, or a link that is unknown (`auth.reset_unknown`), used or expired',
+  })
+  @ApiTooManyRequestsResponse({ type: HttpErrorDto, description: 'Too many failed attempts from the address' })
+  async resetPassword(@Body() body: ResetPasswordDto, @Ip() address: string): Promise<void> {
+    await this.resets.resetPassword(body.token, body.password, address);
   }
 
   @SignedIn()

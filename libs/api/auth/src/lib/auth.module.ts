@@ -8,6 +8,8 @@ import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthModuleAsyncOptions, type AuthModuleOptions } from './auth.options';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
+import { PasswordResetsService } from './password-resets.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SignInFailureEntity } from './sign-in-failure.entity';
 import { SignInThrottle } from './sign-in-throttle';
@@ -16,7 +18,7 @@ import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-export const AUTH_ENTITIES = [UserEntity, RefreshTokenEntity, SignInFailureEntity];
+export const AUTH_ENTITIES = [UserEntity, RefreshTokenEntity, SignInFailureEntity, PasswordResetTokenEntity];
 
 @Module({})
 export class AuthModule implements OnApplicationBootstrap {
@@ -47,10 +49,11 @@ export class AuthModule implements OnApplicationBootstrap {
         TokensService,
         SignInThrottle,
         AuthService,
+        PasswordResetsService,
         JwtStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [UsersService, AUTH_OPTIONS],
+      exports: [UsersService, PasswordResetsService, AUTH_OPTIONS],
     };
   }
 

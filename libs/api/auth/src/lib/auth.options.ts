@@ -5,6 +5,12 @@ export interface AuthModuleOptions {
   /** Lifetime of an access token; short, since it cannot be revoked. */
   accessTokenSeconds: number;
   refreshTokenSeconds: number;
+  /** SESSION_MAX_AGE_DAYS: a sign-in ends this long after it began, however often it is refreshed. */
+  sessionMaxAgeSeconds: number;
+  /** How long a password reset link that staff create works. */
+  passwordResetSeconds: number;
+  /** The portal's address, which password reset links point at. */
+  publicUrl: string;
   /** ADMIN_EMAIL / ADMIN_PASSWORD: created at start when no user has that e-mail. */
   admin?: { email: string; password: string };
   /** Failed sign-ins per e-mail or per address in one minute before further attempts get 429. */

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { UnauthorizedError } from '@deskgram/api/common';
+import { InvalidInputError, UnauthorizedError } from '@deskgram/api/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword, verifyPassword } from './passwords';
-import { SignInThrottle } from './sign-in-throttle';
-import { TokensService } from './tokens.service';
+import { signInKeys, SignInThrottle } from './sign-in-throttle';
+import { type SessionRef, TokensService } from './tokens.service';
 import { toAuthenticated, UsersService } from './users.service';
 
 export interface SignedIn {
@@ -29,18 +29,49 @@ export class AuthService {
   ) {}
 
   async signIn(email: string, password: string, address: string): Promise<SignedIn> {
-    await this.throttle.assertAllowed(email, address);
+    // Before the password check, so that concurrent attempts cannot all slip under the limit (and a refused one
+    // costs no hashing).
+    const reservation = await this.throttle.reserve(signInKeys(email, address));
     const user = await this.users.findForSignIn(email.trim());
     const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(email, address);
-      throw new UnauthorizedError('auth.wrong_credentials', WRONG_CREDENTIALS);
-    }
+    if (!user || !valid) throw new UnauthorizedError('auth.wrong_credentials', WRONG_CREDENTIALS);
+    await this.throttle.release(reservation);
     if (user.disabledAt) {
       throw new UnauthorizedError('auth.disabled', 'This account is disabled. Ask your support team to enable it.');
     }
     await this.users.markSignedIn(user.id);
-    return this.issue(toAuthenticated(user));
+    return this.issue(toAuthenticated(user), this.tokens.newSession());
+  }
+
+  /**
+   * The signed-in person replaces their password. A wrong current password is a 400 (a 401 would read as an
+   * expired sign-in) and counts as a failed sign-in. Every sign-in of theirs ends, this one included; this one
+   * goes on with the pair answered, within its original lifetime.
+   */
+  async changePassword(
+    user: AuthenticatedUser,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+  ): Promise<SignedIn> {
+    const reservation = await this.throttle.reserve(signInKeys(user.email, address));
+    const currentHash = await this.users.passwordHashOf(user.id);
+    if (!currentHash || !(await verifyPassword(currentHash, currentPassword))) {
+      throw new InvalidInputError('auth.wrong_password', 'The current password is not right');
+    }
+    await this.throttle.release(reservation);
+    const startedAt = user.sessionId ? await this.tokens.sessionStartedAt(user.sessionId) : null;
+    return this.replacePasswordAndContinue(user, await hashPassword(newPassword), startedAt ?? new Date());
+  }
+
+  @Transactional()
+  private async replacePasswordAndContinue(
+    user: AuthenticatedUser,
+    passwordHash: string,
+    startedAt: Date,
+  ): Promise<SignedIn> {
+    await this.users.replacePassword(user.id, passwordHash);
+    return this.issue(user, this.tokens.newSession(startedAt));
   }
 
   /**
@@ -63,7 +94,12 @@ export class AuthService {
   private async rotate(refreshToken: string): Promise<RotateOutcome> {
     const stored = await this.tokens.findForUpdate(refreshToken);
     if (!stored) return { kind: 'rejected', code: 'auth.refresh_unknown', message: 'Unknown refresh token' };
-    if (stored.usedAt || stored.revokedAt) {
+    const user = await this.users.findActive(stored.userId);
+    if (!user) {
+      await this.tokens.revokeFamily(stored.familyId);
+      return { kind: 'rejected', code: 'auth.disabled', message: 'This account is disabled.' };
+    }
+    if (stored.usedAt && !stored.revokedAt) {
       await this.tokens.revokeFamily(stored.familyId);
       return {
         kind: 'rejected',
@@ -71,22 +107,35 @@ export class AuthService {
         message: 'This refresh token was already used; the sign-in has been ended. Sign in again.',
       };
     }
+    if (stored.revokedAt) {
+      return {
+        kind: 'rejected',
+        code: 'auth.session_ended',
+        message: 'This sign-in has ended (signed out, or the password was changed). Sign in again.',
+      };
+    }
+    if (this.tokens.sessionEndsAt(stored.sessionStartedAt).getTime() <= Date.now()) {
+      await this.tokens.revokeFamily(stored.familyId);
+      return {
+        kind: 'rejected',
+        code: 'auth.session_expired',
+        message: 'The sign-in has reached its maximum age. Sign in again.',
+      };
+    }
     if (stored.expiresAt.getTime() <= Date.now()) {
       return { kind: 'rejected', code: 'auth.refresh_expired', message: 'The sign-in has expired. Sign in again.' };
     }
-    const user = await this.users.findActive(stored.userId);
-    if (!user) {
-      await this.tokens.revokeFamily(stored.familyId);
-      return { kind: 'rejected', code: 'auth.disabled', message: 'This account is disabled.' };
-    }
     await this.tokens.markUsed(stored.id);
-    return { kind: 'rotated', result: await this.issue(user, stored.familyId) };
+    return {
+      kind: 'rotated',
+      result: await this.issue(user, { id: stored.familyId, startedAt: stored.sessionStartedAt }),
+    };
   }
 
-  private async issue(user: AuthenticatedUser, familyId?: string): Promise<SignedIn> {
+  private async issue(user: AuthenticatedUser, session: SessionRef): Promise<SignedIn> {
     return {
-      accessToken: await this.tokens.signAccessToken(user.id, user.role),
-      refreshToken: await this.tokens.issueRefreshToken(user.id, familyId),
+      accessToken: await this.tokens.signAccessToken(user.id, user.role, session.id),
+      refreshToken: await this.tokens.issueRefreshToken(user.id, session),
       user,
     };
   }

@@ -8,4 +8,6 @@ export interface AuthenticatedUser {
   role: Role;
   clientId: string | null;
   language: string | null;
+  /** The sign-in the request's access token belongs to; absent outside HTTP requests (the bot, the deliverer). */
+  sessionId?: string;
 }

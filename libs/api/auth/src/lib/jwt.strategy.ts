@@ -6,6 +6,8 @@ import type { AuthenticatedUser } from './authenticated-user';
 import type { AccessTokenPayload } from './tokens.service';
 import { UsersService } from './users.service';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   constructor(
@@ -20,8 +22,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  /** The token is valid; the user must still exist and be enabled. `null` makes the request a 401. */
-  validate(payload: AccessTokenPayload): Promise<AuthenticatedUser | null> {
-    return this.users.findActive(payload.sub);
+  /**
+   * The token is valid; the user must still exist and be enabled, and its sign-in must not have ended (signed out,
+   * password changed, disabled, past its lifetime). `null` makes the request a 401.
+   */
+  async validate(payload: AccessTokenPayload): Promise<AuthenticatedUser | null> {
+    // Tokens from before sign-ins were named carry no session: refused, the portal refreshes and gets one.
+    if (typeof payload.sid !== 'string' || !UUID.test(payload.sid)) return null;
+    const user = await this.users.findSignedIn(payload.sub, payload.sid);
+    return user && { ...user, sessionId: payload.sid };
   }
 }

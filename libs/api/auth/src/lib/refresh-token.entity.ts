@@ -6,6 +6,7 @@ import { UserEntity } from './user.entity';
  * and issues the next; a spent token presented again revokes the whole family.
  */
 @Entity('refresh_tokens')
+@Index('refresh_tokens_user_id_idx', ['userId'])
 export class RefreshTokenEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -24,6 +25,13 @@ export class RefreshTokenEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'refresh_tokens_user_id_fkey' })
   user?: UserEntity;
+
+  /**
+   * When the sign-in this family belongs to began, copied to each token of the family: a sign-in lasts at most
+   * SESSION_MAX_AGE_DAYS from here, however often it is refreshed.
+   */
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  sessionStartedAt!: Date;
 
   @Column({ type: 'timestamptz' })
   expiresAt!: Date;

@@ -10,6 +10,14 @@ import type { Role } from './roles';
 export interface AccessTokenPayload {
   sub: string;
   role: Role;
+  /** The sign-in (refresh token family) the token belongs to: ending the sign-in ends its access tokens too. */
+  sid: string;
+}
+
+/** One sign-in: its refresh token family and when it began. */
+export interface SessionRef {
+  id: string;
+  startedAt: Date;
 }
 
 export function hashToken(token: string): Buffer {
@@ -29,19 +37,34 @@ export class TokensService {
     return this.txHost.tx.getRepository(RefreshTokenEntity);
   }
 
-  signAccessToken(userId: string, role: Role): Promise<string> {
-    const payload: AccessTokenPayload = { sub: userId, role };
+  signAccessToken(userId: string, role: Role, sessionId: string): Promise<string> {
+    const payload: AccessTokenPayload = { sub: userId, role, sid: sessionId };
     return this.jwt.signAsync(payload, { expiresIn: this.options.accessTokenSeconds });
   }
 
-  /** Issues a refresh token in the given family (a new sign-in starts a new family). */
-  async issueRefreshToken(userId: string, familyId: string = randomUUID()): Promise<string> {
+  /** A new sign-in: a new family, beginning now unless it continues an earlier sign-in's lifetime. */
+  newSession(startedAt = new Date()): SessionRef {
+    return { id: randomUUID(), startedAt };
+  }
+
+  /** When the sign-in that began at `startedAt` ends for good. */
+  sessionEndsAt(startedAt: Date): Date {
+    return new Date(startedAt.getTime() + this.options.sessionMaxAgeSeconds * 1000);
+  }
+
+  /** Issues a refresh token of the sign-in; it never outlives the sign-in's absolute end. */
+  async issueRefreshToken(userId: string, session: SessionRef): Promise<string> {
     const token = randomBytes(32).toString('base64url');
+    const expiresAt = Math.min(
+      Date.now() + this.options.refreshTokenSeconds * 1000,
+      this.sessionEndsAt(session.startedAt).getTime(),
+    );
     await this.refreshTokens.insert({
       tokenHash: hashToken(token),
-      familyId,
+      familyId: session.id,
       userId,
-      expiresAt: new Date(Date.now() + this.options.refreshTokenSeconds * 1000),
+      sessionStartedAt: session.startedAt,
+      expiresAt: new Date(expiresAt),
       usedAt: null,
       revokedAt: null,
     });
@@ -56,6 +79,15 @@ export class TokensService {
     });
   }
 
+  /** When the sign-in began, or null when it has no tokens left. */
+  async sessionStartedAt(sessionId: string): Promise<Date | null> {
+    const token = await this.refreshTokens.findOne({
+      where: { familyId: sessionId },
+      select: { sessionStartedAt: true },
+    });
+    return token?.sessionStartedAt ?? null;
+  }
+
   async markUsed(id: string): Promise<void> {
     await this.refreshTokens.update({ id }, { usedAt: new Date() });
   }
@@ -66,6 +98,16 @@ export class TokensService {
       .update()
       .set({ revokedAt: () => 'now()' })
       .where('family_id = :familyId AND revoked_at IS NULL', { familyId })
+      .execute();
+  }
+
+  /** Ends every sign-in of the user: their refresh tokens stop at once, their access tokens at the next request. */
+  async revokeAllOf(userId: string): Promise<void> {
+    await this.refreshTokens
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('user_id = :userId AND revoked_at IS NULL', { userId })
       .execute();
   }
 }

@@ -1,11 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConflictError, NotFoundError, PageQueryDto } from '@deskgram/api/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { QueryFailedError } from 'typeorm';
+import { IsNull, QueryFailedError } from 'typeorm';
+import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword } from './passwords';
 import type { Role, StaffRole } from './roles';
+import { PasswordResetTokenEntity } from './password-reset-token.entity';
+import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
 
 export interface NewUser {
@@ -31,7 +34,11 @@ function isUniqueViolation(error: unknown): boolean {
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
+  constructor(
+    private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
+    private readonly tokens: TokensService,
+  ) {}
 
   private get users() {
     return this.txHost.tx.getRepository(UserEntity);
@@ -42,6 +49,24 @@ export class UsersService {
     const user = await this.users.findOne({ where: { id } });
     if (!user || user.disabledAt) return null;
     return toAuthenticated(user);
+  }
+
+  /**
+   * What the guard needs on every request, in one query: the user, if enabled and if the sign-in `sessionId` still
+   * has a live refresh token (not revoked by sign-out, a password change or disabling, and within its lifetime).
+   */
+  async findSignedIn(id: string, sessionId: string): Promise<AuthenticatedUser | null> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .where('user.id = :id AND user.disabledAt IS NULL', { id })
+      .andWhere(
+        `EXISTS (SELECT 1 FROM refresh_tokens token
+                  WHERE token.family_id = :sessionId AND token.user_id = user.id AND token.revoked_at IS NULL
+                    AND token.session_started_at > now() - make_interval(secs => :maxAge))`,
+        { sessionId, maxAge: this.options.sessionMaxAgeSeconds },
+      )
+      .getOne();
+    return user ? toAuthenticated(user) : null;
   }
 
   /** The user with this e-mail (any case), with the password hash for verification. */
@@ -95,8 +120,75 @@ export class UsersService {
     }
     if (changes.displayName !== undefined) user.displayName = changes.displayName;
     if (changes.role !== undefined) user.role = changes.role;
-    if (changes.disabled !== undefined) user.disabledAt = changes.disabled ? (user.disabledAt ?? new Date()) : null;
+    if (changes.disabled !== undefined) await this.applyDisabled(user, changes.disabled);
     return this.users.save(user);
+  }
+
+  /** Disables or enables a client's portal user; another client's user is not found. */
+  @Transactional()
+  async setClientUserDisabled(clientId: string, userId: string, disabled: boolean): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id: userId, clientId }, lock: { mode: 'pessimistic_write' } });
+    if (!user) throw new NotFoundError('user.not_found', `The client has no user with id ${userId}`);
+    await this.applyDisabled(user, disabled);
+    return this.users.save(user);
+  }
+
+  /** Disabling ends every sign-in at once: refresh tokens now, access tokens at their next request. */
+  private async applyDisabled(user: UserEntity, disabled: boolean): Promise<void> {
+    user.disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
+    if (disabled) await this.tokens.revokeAllOf(user.id);
+  }
+
+  /** A staff user by id, for an admin's action on them; clients' users are not found here. */
+  async findStaff(id: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user || user.role === 'client') throw new NotFoundError('user.not_found', `No staff user with id ${id}`);
+    return user;
+  }
+
+  /** A portal user of this client; a user of another client is not found, as if it did not exist. */
+  async findClientUser(clientId: string, userId: string): Promise<UserEntity> {
+    const user = await this.users.findOne({ where: { id: userId, clientId } });
+    if (!user) throw new NotFoundError('user.not_found', `The client has no user with id ${userId}`);
+    return user;
+  }
+
+  /** The user's password hash, for checking their current password. */
+  async passwordHashOf(id: string): Promise<string | null> {
+    const user = await this.users
+      .createQueryBuilder('user')
+      .addSelect('user.passwordHash')
+      .where('user.id = :id', { id })
+      .getOne();
+    return user?.passwordHash ?? null;
+  }
+
+  /** Staff give the user a new password: hashed first, outside the transaction that stores it. */
+  async setPassword(id: string, password: string): Promise<void> {
+    await this.replacePassword(id, await hashPassword(password));
+  }
+
+  /**
+   * An admin's action on a staff user that must not be aimed at themselves: their own password is changed on the
+   * profile, with the current one.
+   */
+  async findOtherStaff(actor: AuthenticatedUser, id: string): Promise<UserEntity> {
+    const user = await this.findStaff(id);
+    if (user.id === actor.id) {
+      throw new ConflictError('user.self_password', 'Change your own password on your profile, with the current one');
+    }
+    return user;
+  }
+
+  /**
+   * Replaces the password (already hashed: hashing is slow and stays outside transactions). Every sign-in of the
+   * user ends, and reset links not used yet stop working: whoever knew the old password or held a link is out.
+   */
+  @Transactional()
+  async replacePassword(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+    await this.tokens.revokeAllOf(id);
+    await this.txHost.tx.getRepository(PasswordResetTokenEntity).delete({ userId: id, usedAt: IsNull() });
   }
 
   /** Creates the admin named by ADMIN_EMAIL / ADMIN_PASSWORD unless a user already has that e-mail. */

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, toUserDto, type UserEntity } from '@deskgram/api/auth';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ResetLinkDto, Roles, SetDisabledDto, SetPasswordDto, toUserDto, type UserEntity } from '@deskgram/api/auth';
 import { HttpErrorDto } from '@deskgram/api/common';
 import { type TelegramLinkEntity, toTelegramState } from '@deskgram/api/telegram-link';
 import { type ClientWithUsers, ClientsService } from './clients.service';
@@ -83,5 +90,42 @@ export class ClientsController {
   @ApiConflictResponse({ type: HttpErrorDto, description: 'A user with this e-mail exists' })
   async addClientUser(@Param('id', uuid) id: string, @Body() body: AddClientUserDto): Promise<ClientDto> {
     return toClientDto(await this.clients.addUser(id, body));
+  }
+
+  @Patch(':id/users/:userId')
+  @ApiOkResponse({ type: ClientDto, description: 'The client with the changed user among its users' })
+  @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such client, or the user is not one of its users' })
+  async updateClientUser(
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+    @Body() body: SetDisabledDto,
+  ): Promise<ClientDto> {
+    return toClientDto(await this.clients.setUserDisabled(id, userId, body.disabled));
+  }
+
+  @Post(':id/users/:userId/password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'The password is set; every sign-in of the user has ended' })
+  @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such client, or the user is not one of its users' })
+  async setClientUserPassword(
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+    @Body() body: SetPasswordDto,
+  ): Promise<void> {
+    await this.clients.setUserPassword(id, userId, body.password);
+  }
+
+  @Post(':id/users/:userId/reset-link')
+  @ApiCreatedResponse({
+    type: ResetLinkDto,
+    description: 'A one-time link, valid for 24 hours; older ones stop working',
+  })
+  @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such client, or the user is not one of its users' })
+  async createClientUserResetLink(
+    @Param('id', uuid) id: string,
+    @Param('userId', uuid) userId: string,
+  ): Promise<ResetLinkDto> {
+    const link = await this.clients.createUserResetLink(id, userId);
+    return { url: link.url, expiresAt: link.expiresAt.toISOString() };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { escapeLike, type UserEntity, UsersService } from '@deskgram/api/auth';
+import { escapeLike, PasswordResetsService, type ResetLink, type UserEntity, UsersService } from '@deskgram/api/auth';
 import { NotFoundError } from '@deskgram/api/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -20,6 +20,7 @@ export class ClientsService {
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly users: UsersService,
     private readonly telegramLinks: TelegramLinksService,
+    private readonly resets: PasswordResetsService,
   ) {}
 
   private get clients() {
@@ -102,5 +103,24 @@ export class ClientsService {
     }
     await this.users.createClientUser(clientId, input);
     return this.get(clientId);
+  }
+
+  /** Disables or enables one of the client's portal users; disabling ends their sign-ins at once. */
+  @Transactional()
+  async setUserDisabled(clientId: string, userId: string, disabled: boolean): Promise<ClientWithUsers> {
+    await this.users.setClientUserDisabled(clientId, userId, disabled);
+    return this.get(clientId);
+  }
+
+  /** Gives one of the client's portal users a new password; their sign-ins end. */
+  async setUserPassword(clientId: string, userId: string, password: string): Promise<void> {
+    const user = await this.users.findClientUser(clientId, userId);
+    await this.users.setPassword(user.id, password);
+  }
+
+  /** A one-time link with which one of the client's portal users sets a new password. */
+  async createUserResetLink(clientId: string, userId: string): Promise<ResetLink> {
+    const user = await this.users.findClientUser(clientId, userId);
+    return this.resets.createLink(user.id);
   }
 }

@@ -13,4 +13,9 @@ export const AdvisoryLock = {
   DemoData: 4_242_004,
   /** The one replica that prunes expired tokens and old deliveries (session lock, held while it runs). */
   Housekeeping: 4_242_006,
+  /**
+   * Namespace of the sign-in throttle's per-key locks (transaction locks, the key's hash as the second half): one
+   * attempt at a time counts and reserves its place under the limit for an e-mail or address.
+   */
+  SignInThrottle: 4_242_007,
 } as const;

@@ -5,6 +5,7 @@ import { CreateInvoices1795994390072 } from './1795994390072-CreateInvoices';
 import { CreateTelegramLinks1796002214252 } from './1796002214252-CreateTelegramLinks';
 import { CreateNotifications1796003942090 } from './1796003942090-CreateNotifications';
 import { AddTicketIndexes1796005589824 } from './1796005589824-AddTicketIndexes';
+import { AddSessionsAndPasswordResets1796230716521 } from './1796230716521-AddSessionsAndPasswordResets';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   CreateTelegramLinks1796002214252,
   CreateNotifications1796003942090,
   AddTicketIndexes1796005589824,
+  AddSessionsAndPasswordResets1796230716521,
 ];

@@ -3,6 +3,7 @@ import { trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../roles';
+import { IsNewPassword } from './password';
 
 export class SignInDto {
   @ApiProperty({ example: 'anna@northwind.example' })
@@ -52,4 +53,26 @@ export class SessionDto {
 
   @ApiProperty({ type: UserDto })
   user!: UserDto;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ description: 'The password the person signs in with now' })
+  @IsString()
+  @IsNotEmpty({ message: 'currentPassword must not be empty' })
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @IsNewPassword()
+  newPassword!: string;
+}
+
+export class ResetPasswordDto {
+  @ApiProperty({ description: 'The token from the reset link (after `#token=`)' })
+  @IsString()
+  @IsNotEmpty({ message: 'token must not be empty' })
+  @MaxLength(200)
+  token!: string;
+
+  @IsNewPassword()
+  password!: string;
 }

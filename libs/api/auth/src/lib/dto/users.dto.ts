@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { STAFF_ROLES, type StaffRole } from '../roles';
 import { UserDto } from './auth.dto';
+import { IsNewPassword } from './password';
 
 /** E-mail, password and name of a new user; shared by staff accounts and client users. */
 export class NewUserDto {
@@ -13,10 +14,7 @@ export class NewUserDto {
   @MaxLength(254)
   email!: string;
 
-  @ApiProperty({ minLength: 8, maxLength: 200 })
-  @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters long' })
-  @MaxLength(200)
+  @IsNewPassword()
   password!: string;
 
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'Maria Ivanova' })
@@ -79,4 +77,23 @@ export class StaffUserQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   search?: string;
+}
+
+export class SetPasswordDto {
+  @IsNewPassword('The new password; every sign-in of the user ends')
+  password!: string;
+}
+
+export class SetDisabledDto {
+  @ApiProperty({ description: 'A disabled user cannot sign in, and their sessions end at once' })
+  @IsBoolean()
+  disabled!: boolean;
+}
+
+export class ResetLinkDto {
+  @ApiProperty({ description: 'The one-time link to pass on; shown once, only its hash is kept' })
+  url!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }

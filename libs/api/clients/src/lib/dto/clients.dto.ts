@@ -1,9 +1,9 @@
 import { TelegramStateDto } from '@deskgram/api/telegram-link';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NewUserDto, UserDto } from '@deskgram/api/auth';
+import { IsNewPassword, NewUserDto, UserDto } from '@deskgram/api/auth';
 import { PageQueryDto, trimText, trimToNull } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const PHONE = /^\+?[0-9 ()\-.]{3,50}$/;
 
@@ -35,10 +35,7 @@ export class CreateClientDto {
   @MaxLength(200)
   contactName?: string | null;
 
-  @ApiProperty({ minLength: 8, maxLength: 200, description: 'Password of the first portal user' })
-  @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters long' })
-  @MaxLength(200)
+  @IsNewPassword('Password of the first portal user')
   password!: string;
 
   @ApiPropertyOptional({ example: '+44 20 7946 0958', nullable: true, type: String })

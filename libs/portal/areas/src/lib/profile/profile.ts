@@ -1,6 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
 import { MatCard } from '@angular/material/card';
+import { ChangePassword } from '@deskgram/portal/accounts';
 import { AuthStore } from '@deskgram/portal/auth';
 import { type Language, LanguageStore } from '@deskgram/portal/core';
 import { NotificationPreferences, TelegramCard } from '@deskgram/portal/telegram';
@@ -9,7 +10,15 @@ import { TranslocoDirective } from '@jsverse/transloco';
 /** The signed-in person's own page: who they are, the portal's language, the Telegram card and what it tells them. */
 @Component({
   selector: 'dg-profile',
-  imports: [MatButtonToggle, MatButtonToggleGroup, MatCard, NotificationPreferences, TelegramCard, TranslocoDirective],
+  imports: [
+    ChangePassword,
+    MatButtonToggle,
+    MatButtonToggleGroup,
+    MatCard,
+    NotificationPreferences,
+    TelegramCard,
+    TranslocoDirective,
+  ],
   templateUrl: './profile.html',
   styleUrl: './profile.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

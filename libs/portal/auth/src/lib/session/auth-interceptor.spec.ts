@@ -158,18 +158,22 @@ describe('authInterceptor', () => {
       const answer = firstValueFrom(client.get('/api/auth/me'));
       http.expectOne('/api/auth/me').flush(EXPIRED, UNAUTHORIZED);
       await nextTask();
-      http
-        .expectOne('/api/auth/refresh')
-        .flush(
-          { statusCode: 401, error: 'Unauthorized', message: 'This refresh token was already used' },
-          UNAUTHORIZED,
-        );
+      http.expectOne('/api/auth/refresh').flush(
+        {
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'This refresh token was already used',
+          code: 'auth.refresh_reused',
+        },
+        UNAUTHORIZED,
+      );
 
       await expect(answer).rejects.toBeInstanceOf(HttpErrorResponse);
       await nextTask();
       expect(TestBed.inject(AuthStore).isSignedIn()).toBe(false);
       expect(localStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
-      expect(router.url).toBe('/sign-in?returnUrl=%2Fclient%2Ftickets');
+      // The sign-in page says why: the sign-in was ended elsewhere.
+      expect(router.url).toBe('/sign-in?returnUrl=%2Fclient%2Ftickets&reason=ended');
       http.expectNone('/api/auth/me');
     });
 

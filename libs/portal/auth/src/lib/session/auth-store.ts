@@ -2,6 +2,7 @@ import { HttpErrorResponse } from '@angular/common/http';
 import { computed, DestroyRef, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { Router } from '@angular/router';
 import {
+  changePassword,
   DeskgramApi,
   getMe,
   login,
@@ -14,6 +15,24 @@ import {
 import { areaOf, isStaffRole, safeReturnUrl, type Area } from './areas';
 
 export const SESSION_STORAGE_KEY = 'deskgram.session';
+
+/** Why a sign-in ended without the person asking, as the sign-in page explains it (`/sign-in?reason=`). */
+export type SignOutReason = 'expired' | 'disabled' | 'ended';
+
+/** The API's codes for a refused refresh, read as the reason the page gives. */
+function reasonOf(error: unknown): SignOutReason {
+  const body: unknown = error instanceof HttpErrorResponse ? error.error : undefined;
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  switch (code) {
+    case 'auth.disabled':
+      return 'disabled';
+    case 'auth.session_ended':
+    case 'auth.refresh_reused':
+      return 'ended';
+    default:
+      return 'expired';
+  }
+}
 
 /** Serialises refreshes across the tabs of this browser, where the Web Locks API exists. */
 const REFRESH_LOCK = 'deskgram.session-refresh';
@@ -94,6 +113,15 @@ export class AuthStore {
     return session.user;
   }
 
+  /**
+   * Replaces the person's password. The API ends every other sign-in and answers a new pair for this one, which is
+   * kept (the old pair no longer works). The API's error (wrong current password, too many attempts) is thrown.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    const session = await this.api.invoke(changePassword, { body: { currentPassword, newPassword } });
+    this.keep(session);
+  }
+
   /** Ends the sign-in on the server as well, so the refresh token can never be used again, and opens /sign-in. */
   async signOut(): Promise<void> {
     const session = this.session();
@@ -144,14 +172,24 @@ export class AuthStore {
     return this.refreshing;
   }
 
-  /** Forgets a session the API no longer accepts and asks for a new sign-in that leads back to where we were. */
-  async endSession(): Promise<void> {
+  /** Forgets the session in this browser without telling the API, which has ended it already. */
+  forget(): void {
+    this.keep(null);
+  }
+
+  /**
+   * Forgets a session the API no longer accepts and asks for a new sign-in that leads back to where we were; the
+   * sign-in page says why, when the reason is known.
+   */
+  async endSession(reason?: SignOutReason): Promise<void> {
     const navigation = this.router.currentNavigation();
     const returnUrl = safeReturnUrl(
       navigation ? this.router.serializeUrl(navigation.finalUrl ?? navigation.extractedUrl) : this.router.url,
     );
     this.keep(null);
-    await this.router.navigate(['/sign-in'], { queryParams: returnUrl ? { returnUrl } : {} });
+    await this.router.navigate(['/sign-in'], {
+      queryParams: { ...(returnUrl ? { returnUrl } : {}), ...(reason ? { reason } : {}) },
+    });
   }
 
   private async refreshOnce(rejected: string): Promise<string> {
@@ -171,7 +209,7 @@ export class AuthStore {
       return next.accessToken;
     } catch (error) {
       if (isRefusal(error)) {
-        await this.endSession();
+        await this.endSession(reasonOf(error));
       }
       throw error;
     }

@@ -37,6 +37,12 @@ const translations = {
         unreachable: 'Could not reach the service.',
         serverError: 'Something went wrong on our side.',
       },
+      reasons: {
+        expired: 'Your session has expired.',
+        disabled: 'This account is disabled.',
+        ended: 'You have been signed out.',
+        passwordSet: 'Your new password is set.',
+      },
     },
   },
   ru: {
@@ -262,6 +268,27 @@ describe(SignIn.name, () => {
       await signInWith('alex@example.com', 'secret');
       await answerLogin(session('admin'));
       expect(router.url).toBe('/staff');
+    });
+
+    it('says why the person is here again, and forgets it once they try', async () => {
+      fixture.componentRef.setInput('reason', 'disabled');
+      await fixture.whenStable();
+      const notice = () => element().querySelector('[data-testid="sign-in-notice"]')?.textContent?.trim();
+      expect(notice()).toBe('This account is disabled.');
+
+      await signInWith('anna@example.com', 'wrong');
+      await answerLogin(
+        { statusCode: 401, error: 'Unauthorized', message: 'Wrong e-mail or password' },
+        { status: 401, statusText: 'Unauthorized' },
+      );
+      expect(notice()).toBeUndefined();
+      expect(alertText()).toBe('Wrong e-mail or password.');
+    });
+
+    it('ignores a reason it does not know', async () => {
+      fixture.componentRef.setInput('reason', '<b>hacked</b>');
+      await fixture.whenStable();
+      expect(element().querySelector('[data-testid="sign-in-notice"]')).toBeNull();
     });
 
     it('goes back to the page that asked for the sign-in', async () => {

@@ -56,6 +56,9 @@ function failureOf(error: unknown, now: number): SignInFailure {
   }
 }
 
+/** The reasons the page explains; anything else in the address is ignored. */
+const NOTICES: readonly string[] = ['expired', 'disabled', 'ended', 'passwordSet'];
+
 /** `0:45`, `1:00`: reads the same in every language, so no plural forms are needed. */
 function formatWait(seconds: number): string {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -89,6 +92,13 @@ export class SignIn {
 
   /** Where to go after signing in; set by the guard that sent the person here (`?returnUrl=`). */
   readonly returnUrl = input<string>();
+  /** Why the person is here again (`?reason=`): their sign-in ended, or they have just chosen a new password. */
+  readonly reason = input<string>();
+
+  protected readonly notice = computed(() => {
+    const reason = this.reason();
+    return reason && NOTICES.includes(reason) && !this.failure() ? reason : null;
+  });
 
   protected readonly productName = PRODUCT_NAME;
   protected readonly passwordHidden = signal(true);

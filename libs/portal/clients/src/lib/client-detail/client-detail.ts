@@ -1,15 +1,25 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, input, resource } from '@angular/core';
-import { MatAnchor, MatButton } from '@angular/material/button';
+import { ChangeDetectionStrategy, Component, computed, inject, input, resource, signal } from '@angular/core';
+import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
 import { MatCard, MatCardContent, MatCardHeader, MatCardTitle } from '@angular/material/card';
 import { MatChip, MatChipSet } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
+import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTooltip } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import { type ClientDto, DeskgramApi, getClient } from '@deskgram/api-client';
-import { apiErrorOf, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
+import {
+  type ClientDto,
+  type ClientUserDto,
+  createClientUserResetLink,
+  DeskgramApi,
+  getClient,
+  setClientUserPassword,
+  updateClientUser,
+} from '@deskgram/api-client';
+import { AccountDialogs } from '@deskgram/portal/accounts';
+import { apiErrorOf, apiErrorText, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { ClientDialog, type ClientDialogData } from '../client-dialog/client-dialog';
 import { ClientUserDialog, type ClientUserDialogData } from '../client-user-dialog/client-user-dialog';
@@ -21,6 +31,11 @@ import {
 } from '../telegram-message-dialog/telegram-message-dialog';
 
 type View = 'loading' | 'notFound' | 'error' | 'client';
+
+/** API error codes the page explains in the person's language. */
+const USER_ERROR_TEXTS: Readonly<Record<string, string>> = {
+  'user.not_found': 'clients.detail.userGone',
+};
 
 const DIALOG_SIZE = { width: '560px', maxWidth: 'calc(100vw - 32px)' } as const;
 
@@ -38,6 +53,10 @@ const DIALOG_SIZE = { width: '560px', maxWidth: 'calc(100vw - 32px)' } as const;
     MatChip,
     MatChipSet,
     MatIcon,
+    MatIconButton,
+    MatMenu,
+    MatMenuItem,
+    MatMenuTrigger,
     MatTooltip,
     RelativeTimePipe,
     RouterLink,
@@ -52,12 +71,15 @@ export class ClientDetail {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
+  private readonly accounts = inject(AccountDialogs);
 
   /** The `:id` of the address. */
   readonly id = input.required<string>();
 
   protected readonly language = inject(LanguageStore).language;
   protected readonly connectedUsers = connectedUsers;
+  /** Users with a change on its way; their menus wait for the answer. */
+  protected readonly pending = signal<ReadonlySet<string>>(new Set());
   protected readonly client = resource({
     params: () => ({ id: this.id() }),
     loader: ({ params }) => this.api.invoke(getClient, { id: params.id }),
@@ -107,6 +129,52 @@ export class ClientDetail {
             : this.transloco.translate(pluralKey('clients.message.sent', queued, this.language()), { count: queued });
         this.snackBar.open(text, undefined, { duration: 4000 });
       });
+  }
+
+  protected async setDisabled(client: ClientDto, user: ClientUserDto, disabled: boolean): Promise<void> {
+    if (disabled && !(await this.accounts.confirmDisable(user.displayName))) {
+      return;
+    }
+    this.pending.update((ids) => new Set(ids).add(user.id));
+    try {
+      const updated = await this.api.invoke(updateClientUser, {
+        id: client.id,
+        userId: user.id,
+        body: { disabled },
+      });
+      this.client.set(updated);
+      const message = disabled ? 'clients.detail.userDisabled' : 'clients.detail.userEnabled';
+      this.snackBar.open(this.transloco.translate(message, { name: user.displayName }), undefined, { duration: 4000 });
+    } catch (error) {
+      this.snackBar.open(
+        apiErrorText(error, this.transloco, USER_ERROR_TEXTS),
+        this.transloco.translate('common.dismiss'),
+        { duration: 10_000 },
+      );
+    } finally {
+      this.pending.update((ids) => {
+        const rest = new Set(ids);
+        rest.delete(user.id);
+        return rest;
+      });
+    }
+  }
+
+  protected async setPassword(client: ClientDto, user: ClientUserDto): Promise<void> {
+    await this.accounts.setPassword({
+      name: user.displayName,
+      errorTexts: USER_ERROR_TEXTS,
+      submit: (password) =>
+        this.api.invoke(setClientUserPassword, { id: client.id, userId: user.id, body: { password } }),
+    });
+  }
+
+  protected async resetLink(client: ClientDto, user: ClientUserDto): Promise<void> {
+    await this.accounts.resetLink({
+      name: user.displayName,
+      errorTexts: USER_ERROR_TEXTS,
+      create: () => this.api.invoke(createClientUserResetLink, { id: client.id, userId: user.id }),
+    });
   }
 
   /** The API answers a change with the whole client, so the page shows it without asking again. */

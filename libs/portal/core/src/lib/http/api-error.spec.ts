@@ -20,6 +20,12 @@ describe('apiErrorOf', () => {
     expect(apiErrorOf(wrapped)).toEqual({ status: 404, code: null, message: 'No client' });
   });
 
+  it('reads the JSON text of a call made for a text answer (one that answers nothing on success)', () => {
+    const text = JSON.stringify({ statusCode: 400, error: 'Bad Request', message: 'Used', code: 'auth.reset_used' });
+
+    expect(apiErrorOf(failure(400, text))).toEqual({ status: 400, code: 'auth.reset_used', message: 'Used' });
+  });
+
   it('has no message when the answer was not the API’s JSON', () => {
     expect(apiErrorOf(failure(502, '<html>Bad gateway</html>'))).toEqual({ status: 502, code: null, message: null });
   });

@@ -11,13 +11,28 @@ export interface ApiError {
   readonly message: string | null;
 }
 
+/**
+ * The error body as an object. A call that answers nothing on success (204) is made with `responseType: 'text'`,
+ * so its error body arrives as the JSON text.
+ */
+function bodyOf(error: unknown): unknown {
+  if (typeof error !== 'string') {
+    return error;
+  }
+  try {
+    return JSON.parse(error) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads a failure of a `DeskgramApi` call, also when a `resource()` has wrapped it. */
 export function apiErrorOf(error: unknown): ApiError {
   const failure = error instanceof HttpErrorResponse ? error : (error as { cause?: unknown } | undefined)?.cause;
   if (!(failure instanceof HttpErrorResponse)) {
     return { status: null, code: null, message: null };
   }
-  const body: unknown = failure.error;
+  const body = bodyOf(failure.error);
   const field = (name: string): string | null => {
     const value = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
     return typeof value === 'string' && value.trim() !== '' ? value : null;

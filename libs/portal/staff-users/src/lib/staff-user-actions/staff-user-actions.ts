@@ -5,7 +5,7 @@ import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { type StaffRole, type StaffUserDto } from '@deskgram/api-client';
 import { TranslocoDirective } from '@jsverse/transloco';
 
-/** The menu of one staff account: the other role, and disabling or enabling it. Asking first is the page's job. */
+/** The menu of one staff account: the other role, a new password or reset link, disabling or enabling it. Asking first is the page's job. */
 @Component({
   selector: 'dg-staff-user-actions',
   imports: [MatIcon, MatIconButton, MatMenu, MatMenuItem, MatMenuTrigger, TranslocoDirective],
@@ -18,6 +18,11 @@ export class StaffUserActions {
   /** While a change of this account is on its way, the menu stays shut. */
   readonly busy = input(false);
 
+  /** Whether this is the administrator's own account, whose password is changed on the profile instead. */
+  readonly self = input(false);
+
   readonly roleChange = output<StaffRole>();
   readonly disabledChange = output<boolean>();
+  readonly setPassword = output();
+  readonly resetLink = output();
 }

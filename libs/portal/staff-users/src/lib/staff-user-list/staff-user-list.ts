@@ -33,14 +33,18 @@ import {
   MatTable,
 } from '@angular/material/table';
 import {
+  createUserResetLink,
   DeskgramApi,
   listUsers,
+  setUserPassword,
   type StaffRole,
   type StaffUserDto,
   type StaffUserListDto,
   type UpdateStaffUserDto,
   updateUser,
 } from '@deskgram/api-client';
+import { AccountDialogs } from '@deskgram/portal/accounts';
+import { AuthStore } from '@deskgram/portal/auth';
 import { apiErrorText, LanguageStore, ListQuery, PAGE_SIZE_OPTIONS, RelativeTimePipe } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom, map } from 'rxjs';
@@ -95,6 +99,9 @@ export class StaffUserList {
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
+  private readonly accounts = inject(AccountDialogs);
+  /** The administrator looking at the list; their own password is changed on the profile. */
+  protected readonly me = inject(AuthStore).user;
 
   protected readonly query = inject(ListQuery);
   protected readonly language = inject(LanguageStore).language;
@@ -183,6 +190,22 @@ export class StaffUserList {
     }
     const message = disabled ? 'staffUsers.disabledDone' : 'staffUsers.enabledDone';
     return this.update(user, { disabled }, message, { name: user.displayName });
+  }
+
+  protected async setPassword(user: StaffUserDto): Promise<void> {
+    await this.accounts.setPassword({
+      name: user.displayName,
+      errorTexts: STAFF_ERROR_TEXTS,
+      submit: (password) => this.api.invoke(setUserPassword, { id: user.id, body: { password } }),
+    });
+  }
+
+  protected async resetLink(user: StaffUserDto): Promise<void> {
+    await this.accounts.resetLink({
+      name: user.displayName,
+      errorTexts: STAFF_ERROR_TEXTS,
+      create: () => this.api.invoke(createUserResetLink, { id: user.id }),
+    });
   }
 
   private async confirmDisable(user: StaffUserDto): Promise<boolean> {
