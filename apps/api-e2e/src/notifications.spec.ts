@@ -188,7 +188,7 @@ describe('notifications', () => {
     const ticket = await openTicket(agent, 'Your annual maintenance', { clientId: ivan.user.clientId });
     await settled();
     expect(since(people.ivan)).toEqual([
-      expect.stringContaining(`Sam Rivera открыл(а) для вас обращение ${ticket.number}`),
+      expect.stringContaining(`Sam Rivera открыл(а) для вас заявку ${ticket.number}`),
     ]);
     expect(since(people.anna)).toEqual([]);
     expect(since(people.agent)).toEqual([]);

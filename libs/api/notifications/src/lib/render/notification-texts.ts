@@ -30,18 +30,18 @@ const resources = {
   ru: {
     notifications: {
       ticketCreatedByClient:
-        '🆕 Новое обращение <b>{{number}}</b> от {{client}}\n<b>{{subject}}</b>\n\n{{who}}: {{- body}}',
+        '🆕 Новая заявка <b>{{number}}</b> от {{client}}\n<b>{{subject}}</b>\n\n{{who}}: {{- body}}',
       ticketCreatedForClient:
-        '🆕 {{who}} открыл(а) для вас обращение <b>{{number}}</b>\n<b>{{subject}}</b>\n\n{{- body}}',
+        '🆕 {{who}} открыл(а) для вас заявку <b>{{number}}</b>\n<b>{{subject}}</b>\n\n{{- body}}',
       ticketReply: '💬 {{who}} ответил(а) в <b>{{number}}</b> · {{subject}}\n\n{{- body}}',
-      ticketStatus: '🔄 Обращение <b>{{number}}</b> · {{subject}}\nСтатус: <b>{{to}}</b> (был: {{from}})',
+      ticketStatus: '🔄 Заявка <b>{{number}}</b> · {{subject}}\nСтатус: <b>{{to}}</b> (был: {{from}})',
       ticketAssigned:
-        '👤 {{who}} назначил(а) вам обращение <b>{{number}}</b>\n<b>{{subject}}</b> · {{client}} · приоритет {{priority}}',
+        '👤 {{who}} назначил(а) вам заявку <b>{{number}}</b>\n<b>{{subject}}</b> · {{client}} · приоритет {{priority}}',
       invoiceIssued: '🧾 Выставлен счёт <b>{{number}}</b> на <b>{{total}}</b>, оплатить до {{due}}.',
       invoiceOverdue: '⚠️ Счёт <b>{{number}}</b> на <b>{{total}}</b> просрочен: срок оплаты был {{due}}.',
       invoicePaid: '✅ Счёт <b>{{number}}</b> на <b>{{total}}</b> оплачен. Спасибо!',
       customMessage: '✉️ {{who}} пишет:\n\n{{- body}}',
-      openTicket: 'Открыть обращение',
+      openTicket: 'Открыть заявку',
       openInvoice: 'Открыть счёт',
       statuses: {
         open: 'Открыто',
