@@ -78,6 +78,7 @@ describe('account lifecycle', () => {
       env: {
         DATABASE_URL: database.url,
         DATA_DIR: dataDir,
+        DEMO_DATA: 'true',
         TRUST_PROXY: 'loopback',
         PUBLIC_URL,
         SESSION_MAX_AGE_DAYS: String(SESSION_MAX_AGE_DAYS),

@@ -16,7 +16,9 @@ describe('metrics', () => {
   async function start(env: Record<string, string> = {}): Promise<ApiProcess> {
     const dataDir = await mkdtemp(join(tmpdir(), 'deskgram-metrics-'));
     dirs.push(dataDir);
-    const api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, JWT_SECRET, ...env } });
+    const api = await startApi({
+      env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true', JWT_SECRET, ...env },
+    });
     apis.push(api);
     return api;
   }

@@ -35,6 +35,7 @@ async function setUp(databaseUrl: string, telegram: TelegramBotApiDouble, dirs: 
     env: {
       DATABASE_URL: databaseUrl,
       DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
       JWT_SECRET,
       // What the workers say about losing and taking their locks, shown when a test fails.
       LOG_LEVEL: 'info',
