@@ -31,8 +31,7 @@ const resources = {
     notifications: {
       ticketCreatedByClient:
         '🆕 Новая заявка <b>{{number}}</b> от {{client}}\n<b>{{subject}}</b>\n\n{{who}}: {{- body}}',
-      ticketCreatedForClient:
-        '🆕 {{who}} открыл(а) для вас заявку <b>{{number}}</b>\n<b>{{subject}}</b>\n\n{{- body}}',
+      ticketCreatedForClient: '🆕 {{who}} открыл(а) для вас заявку <b>{{number}}</b>\n<b>{{subject}}</b>\n\n{{- body}}',
       ticketReply: '💬 {{who}} ответил(а) в <b>{{number}}</b> · {{subject}}\n\n{{- body}}',
       ticketStatus: '🔄 Заявка <b>{{number}}</b> · {{subject}}\nСтатус: <b>{{to}}</b> (был: {{from}})',
       ticketAssigned:
