@@ -7,7 +7,8 @@ import {
   type InvoiceEvent,
   type TicketRef,
 } from '@deskgram/api/common';
-import { type Audience, NotificationQueue, type Recipient } from './notification-queue';
+import { NotificationQueue } from './notification-queue';
+import { type Audience, type Recipient, RecipientsReadModel } from './read-models/recipients.read-model';
 import type { NotificationKind } from './notification-kind';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { formatDate, formatMoney, renderMessage } from './render/render';
@@ -24,6 +25,7 @@ const STRICT = { suppressErrors: false } as const;
 export class NotificationsListener {
   constructor(
     private readonly queue: NotificationQueue,
+    private readonly readModel: RecipientsReadModel,
     @Inject(NOTIFICATIONS_OPTIONS) private readonly options: NotificationsOptions,
   ) {}
 
@@ -92,12 +94,12 @@ export class NotificationsListener {
 
   @OnEvent(DomainEvent.TelegramCustomMessage, STRICT)
   async customMessage(event: DomainEvents['telegram.custom-message']): Promise<number> {
-    const recipients = await this.queue.recipients(
+    const recipients = await this.readModel.recipients(
       { clientUsersOf: event.clientId },
       'custom_message',
       event.actor.userId,
     );
-    const names = await this.queue.names(event.actor.userId, event.clientId);
+    const names = await this.readModel.names(event.actor.userId, event.clientId);
     return this.queue.enqueue('custom_message', names.client, recipients, (recipient) =>
       renderMessage(recipient.language, {
         template: 'customMessage',
@@ -123,9 +125,9 @@ export class NotificationsListener {
     audience: Audience,
     message: { template: string; body?: string; statuses?: { from: string; to: string } },
   ): Promise<number> {
-    const recipients = await this.queue.recipients(audience, kind, actor.userId);
+    const recipients = await this.readModel.recipients(audience, kind, actor.userId);
     if (recipients.length === 0) return 0;
-    const names = await this.queue.names(actor.userId, ticket.clientId);
+    const names = await this.readModel.names(actor.userId, ticket.clientId);
     return this.queue.enqueue(kind, ticket.number, recipients, (recipient) => {
       const t = notificationTexts(recipient.language);
       return renderMessage(recipient.language, {
@@ -148,7 +150,7 @@ export class NotificationsListener {
 
   private async invoiceMessage(kind: NotificationKind, template: string, event: InvoiceEvent): Promise<number> {
     const { invoice } = event;
-    const recipients = await this.queue.recipients(
+    const recipients = await this.readModel.recipients(
       { clientUsersOf: invoice.clientId },
       kind,
       event.actor?.userId ?? null,

@@ -9,6 +9,8 @@ import { NotificationsListener } from './notifications.listener';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { NotificationsService } from './notifications.service';
 import { PreferenceEntity } from './preference.entity';
+import { DeliveryLogReadModel } from './read-models/delivery-log.read-model';
+import { RecipientsReadModel } from './read-models/recipients.read-model';
 
 export const NOTIFICATION_ENTITIES = [DeliveryEntity, PreferenceEntity];
 
@@ -37,6 +39,8 @@ export class NotificationsModule {
         },
         DomainEventsPublisher,
         NotificationQueue,
+        RecipientsReadModel,
+        DeliveryLogReadModel,
         NotificationsListener,
         NotificationsService,
         Deliverer,

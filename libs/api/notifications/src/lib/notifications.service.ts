@@ -3,11 +3,12 @@ import type { AuthenticatedUser } from '@deskgram/api/auth';
 import { ConflictError, DomainEvent, DomainEventsPublisher, NotFoundError } from '@deskgram/api/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { DeliveryEntity } from './delivery.entity';
 import type { DeliveryDto, DeliveryListDto, DeliveryQueryDto, PreferenceDto } from './dto/notifications.dto';
 import { kindsFor, type NotificationKind } from './notification-kind';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 import { PreferenceEntity } from './preference.entity';
+import { type DeliveryLogRow, DeliveryLogReadModel } from './read-models/delivery-log.read-model';
+import { RecipientsReadModel } from './read-models/recipients.read-model';
 
 const PREVIEW_LENGTH = 160;
 
@@ -17,6 +18,8 @@ export class NotificationsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly events: DomainEventsPublisher,
+    private readonly recipients: RecipientsReadModel,
+    private readonly log: DeliveryLogReadModel,
   ) {}
 
   async preferences(user: AuthenticatedUser): Promise<PreferenceDto[]> {
@@ -47,30 +50,22 @@ export class NotificationsService {
   }
 
   async deliveries(query: DeliveryQueryDto): Promise<DeliveryListDto> {
-    const builder = this.txHost.tx
-      .getRepository(DeliveryEntity)
-      .createQueryBuilder('delivery')
-      .innerJoinAndSelect('delivery.recipient', 'recipient');
-    if (query.status) builder.andWhere('delivery.status = :status', { status: query.status });
-    if (query.kind) builder.andWhere('delivery.kind = :kind', { kind: query.kind });
-    if (query.recipientId) builder.andWhere('delivery.recipientId = :recipientId', { recipientId: query.recipientId });
-    const [rows, total] = await builder
-      .orderBy('delivery.seq', 'DESC')
-      .skip(query.offset)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: rows.map(toDeliveryDto), total };
+    const { items, total } = await this.log.page(
+      { status: query.status, kind: query.kind, recipientId: query.recipientId },
+      query.offset,
+      query.pageSize,
+    );
+    return { items: items.map(toDeliveryDto), total };
   }
 
   /** A failed or cancelled delivery goes back into the queue, as the newest message of its chat. */
   @Transactional()
   async retry(id: string): Promise<DeliveryDto> {
-    const repository = this.txHost.tx.getRepository(DeliveryEntity);
-    const row = await repository.findOne({
-      where: { id },
-      relations: { recipient: true },
-      lock: { mode: 'pessimistic_write', tables: ['notification_deliveries'] },
-    });
+    const [locked]: Array<{ id: string }> = await this.txHost.tx.query(
+      'SELECT id FROM notification_deliveries WHERE id = $1 FOR UPDATE',
+      [id],
+    );
+    const row = locked ? await this.log.one(id) : null;
     if (!row) throw new NotFoundError('delivery.not_found', `No delivery with id ${id}`);
     if (row.status !== 'failed' && row.status !== 'cancelled') {
       throw new ConflictError(
@@ -78,39 +73,29 @@ export class NotificationsService {
         `Only failed or cancelled deliveries can be retried; this one is ${row.status}`,
       );
     }
-    const [link]: Array<{ chat_id: string; state: string }> = await this.txHost.tx.query(
-      'SELECT chat_id, state FROM telegram_links WHERE user_id = $1',
-      [row.recipientId],
-    );
+    const link = await this.recipients.linkOf(row.recipient.id);
     if (!link || link.state !== 'connected') {
-      throw new ConflictError(
-        'delivery.not_connected',
-        `${row.recipient?.displayName ?? 'The recipient'} has no connected Telegram now`,
-      );
+      throw new ConflictError('delivery.not_connected', `${row.recipient.displayName} has no connected Telegram now`);
     }
     await this.txHost.tx.query(
       `UPDATE notification_deliveries
           SET status = 'pending', chat_id = $2, attempts = 0, next_attempt_at = now(), last_error = NULL,
               seq = nextval(pg_get_serial_sequence('notification_deliveries', 'seq')), updated_at = now()
         WHERE id = $1`,
-      [id, link.chat_id],
+      [id, link.chatId],
     );
     await this.txHost.tx.query(`SELECT pg_notify('${DELIVERIES_CHANNEL}', '')`);
-    const updated = await repository.findOneOrFail({ where: { id }, relations: { recipient: true } });
+    const updated = await this.log.one(id);
+    if (!updated) throw new NotFoundError('delivery.not_found', `No delivery with id ${id}`);
     return toDeliveryDto(updated);
   }
 
   /** Staff write to a client's Telegram: queued for its connected users, in the transaction of the request. */
   @Transactional()
   async sendToClient(actor: AuthenticatedUser, clientId: string, message: string): Promise<number> {
-    const [client]: Array<{ connected: number }> = await this.txHost.tx.query(
-      `SELECT (SELECT count(*) FROM users u JOIN telegram_links l ON l.user_id = u.id AND l.state = 'connected'
-                WHERE u.client_id = c.id AND u.disabled_at IS NULL)::int AS connected
-         FROM clients c WHERE c.id = $1`,
-      [clientId],
-    );
-    if (!client) throw new NotFoundError('client.not_found', `No client with id ${clientId}`);
-    if (client.connected === 0) {
+    const connected = await this.recipients.connectedUsersOfClient(clientId);
+    if (connected === null) throw new NotFoundError('client.not_found', `No client with id ${clientId}`);
+    if (connected === 0) {
       throw new ConflictError('telegram.client_not_connected', 'None of this client’s users has connected Telegram');
     }
     const results = await this.events.publish(DomainEvent.TelegramCustomMessage, {
@@ -122,7 +107,7 @@ export class NotificationsService {
   }
 }
 
-function toDeliveryDto(row: DeliveryEntity): DeliveryDto {
+function toDeliveryDto(row: DeliveryLogRow): DeliveryDto {
   const plain = row.text
     .replace(/<[^>]*>/g, '')
     .replace(/&lt;/g, '<')
@@ -133,11 +118,7 @@ function toDeliveryDto(row: DeliveryEntity): DeliveryDto {
     .trim();
   return {
     id: row.id,
-    recipient: {
-      id: row.recipientId,
-      displayName: row.recipient?.displayName ?? '',
-      role: row.recipient?.role ?? 'client',
-    },
+    recipient: row.recipient,
     kind: row.kind,
     reference: row.reference,
     preview: plain.length > PREVIEW_LENGTH ? `${plain.slice(0, PREVIEW_LENGTH - 1)}…` : plain,
