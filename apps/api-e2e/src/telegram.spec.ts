@@ -324,6 +324,19 @@ describe('telegram linking', () => {
     await disconnect(client);
   });
 
+  it("still answers when Telegram's flood control turns the reply away at first, waiting as long as Telegram says", async () => {
+    const person = telegram.person({ firstName: 'Anna', username: 'anna_flood' });
+    const before = telegram.callsOf('sendMessage').length;
+    telegram.failNext(2, { status: 429, retryAfter: 1 }, { method: 'sendMessage' });
+    const startedAt = Date.now();
+    const answer = await link(client, person);
+    expect(answer.text).toContain('Anna Hughes');
+    // Two refusals, then the answer: three calls, and at least the two seconds Telegram asked for in between.
+    expect(telegram.callsOf('sendMessage').length - before).toBe(3);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(2_000);
+    await disconnect(client);
+  });
+
   it('links staff through the user routes, and keeps each role to its own routes', async () => {
     const sam = telegram.person({ firstName: 'Sam', username: 'sam_agent' });
     await link(agent, sam, 'user');

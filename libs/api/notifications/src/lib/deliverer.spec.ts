@@ -84,6 +84,7 @@ describe('Deliverer and its own database errors', () => {
           },
         },
       },
+      paced: <T>(call: () => Promise<T>) => call(),
       redact: (text: string) => text,
       describe: (error: unknown) => (error instanceof Error ? error.message : String(error)),
     };
@@ -98,7 +99,6 @@ describe('Deliverer and its own database errors', () => {
       markChatBlocked: async () => 0,
     };
     deliverer = new Deliverer(dataSource, bot as never, links as never, {
-      messagesPerSecond: 1000,
       perChatIntervalMs: 1,
       workerRetryMs: 50,
     });

@@ -15,9 +15,10 @@ import { DELIVERIES_CHANNEL } from './notification-queue';
 export const DELIVERER_OPTIONS = Symbol('DELIVERER_OPTIONS');
 
 export interface DelivererOptions {
-  /** Telegram allows about 30 messages a second in all... */
-  messagesPerSecond: number;
-  /** ...and about one a second to one chat. */
+  /**
+   * Telegram allows about one message a second to one chat (and about 30 a second in all, a pace the bot runner
+   * keeps for every message the process sends: TelegramLinkOptions.messagesPerSecond).
+   */
   perChatIntervalMs: number;
   /** How often a standby (or cut off) deliverer tries to take the lock; 2 s when unset. */
   workerRetryMs?: number;
@@ -63,7 +64,8 @@ class LockLost extends Error {}
  * Sends queued deliveries (docs/architecture.md, "The way a notification travels"). One process of the cluster
  * delivers at a time, the holder of an advisory lock (a SingleActiveWorker); it claims the oldest due delivery of
  * each chat with `FOR UPDATE SKIP LOCKED`, so a chat's messages leave in order, is woken by NOTIFY at commit, and
- * paces itself with Bottleneck under Telegram's limits. Telegram's answer decides each row's fate.
+ * paces itself with Bottleneck under Telegram's limits (one a second per chat here, 30 a second overall in the bot
+ * runner, shared with the bot's replies). Telegram's answer decides each row's fate.
  *
  * At-least-once: a message is sent again only when the process dies between Telegram's answer and the commit of
  * `sent`. When only the database is away, the answer is kept in memory and recorded before anything else of the
@@ -73,7 +75,6 @@ class LockLost extends Error {}
 export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(Deliverer.name);
   private readonly worker: SingleActiveWorker;
-  private readonly pace: Bottleneck;
   private readonly chats: Bottleneck.Group;
   private readonly inFlight = new Set<Promise<void>>();
   /** Outcomes Telegram (or the link) decided that the database does not have yet, by delivery id. */
@@ -86,7 +87,6 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly links: TelegramLinksService,
     @Inject(DELIVERER_OPTIONS) options: DelivererOptions,
   ) {
-    this.pace = new Bottleneck({ minTime: Math.ceil(1000 / options.messagesPerSecond) });
     this.chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.perChatIntervalMs });
     this.worker = new SingleActiveWorker({
       name: 'deliverer',
@@ -120,7 +120,6 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await this.worker.stop();
-    await this.pace.stop({ dropWaitingJobs: true }).catch(() => undefined);
   }
 
   /** How long the queue is, for health and metrics. */
@@ -244,7 +243,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     try {
       // The overall pace applies to the call itself, not to the database work before it, so that requests reach
       // Telegram evenly spaced.
-      const message = await this.pace.schedule(() => {
+      const message = await this.bot.paced(() => {
         // Another replica may hold the lock by now and send this row itself.
         if (!lease.active) throw new LockLost();
         return telegram.callApi(

@@ -32,7 +32,6 @@ export class NotificationsModule {
         {
           provide: DELIVERER_OPTIONS,
           useValue: {
-            messagesPerSecond: options.messagesPerSecond ?? 30,
             perChatIntervalMs: options.perChatIntervalMs ?? 1_000,
             workerRetryMs: options.workerRetryMs,
           } satisfies DelivererOptions,

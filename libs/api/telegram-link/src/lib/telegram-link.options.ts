@@ -12,6 +12,11 @@ export interface TelegramLinkOptions {
   webhookSecret?: string;
   /** The portal's address, named in the bot's answers. */
   publicUrl: string;
+  /**
+   * The most messages a second this process sends to Telegram, replies and notifications together (Telegram allows
+   * about 30); 30 when unset.
+   */
+  messagesPerSecond?: number;
   /** How often a standby (or cut off) poller tries to take the poller lock; 2 s when unset. */
   workerRetryMs?: number;
 }

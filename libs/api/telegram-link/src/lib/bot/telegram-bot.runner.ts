@@ -9,6 +9,7 @@ import {
 import { AdvisoryLock } from '@deskgram/api/common';
 import { SingleActiveWorker, type WorkerLease, workerConnection } from '@deskgram/api/database';
 import { InjectBot } from 'nestjs-telegraf';
+import Bottleneck from 'bottleneck';
 import { type Telegraf, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
 import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from '../telegram-link.options';
@@ -17,6 +18,9 @@ import { describeTelegramError, redactToken } from './redact';
 const CONFLICT_RETRY_MS = 10_000;
 const MAX_BACKOFF_MS = 60_000;
 const ALLOWED_UPDATES = ['message', 'my_chat_member', 'callback_query'] as const;
+/** A reply waits out at most this much of Telegram's flood control; a longer wait is not worth a stale answer. */
+const MAX_REPLY_WAIT_MS = 15_000;
+const MAX_REPLY_ATTEMPTS = 4;
 
 export type BotState =
   /** No token: Telegram is off, everything else works. */
@@ -56,12 +60,15 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   private running?: Promise<void>;
   private pollFailures = 0;
   private sleeper?: { timer: NodeJS.Timeout; wake: () => void };
+  /** Every message this process sends (replies and notifications) takes its turn here. */
+  private readonly outbound: Bottleneck;
 
   constructor(
     @Inject(TELEGRAM_LINK_OPTIONS) private readonly options: TelegramLinkOptions,
     dataSource: DataSource,
     @Optional() @InjectBot() private readonly bot?: Telegraf,
   ) {
+    this.outbound = new Bottleneck({ minTime: Math.ceil(1000 / (options.messagesPerSecond ?? 30)) });
     this.poller = new SingleActiveWorker({
       name: 'Telegram poller',
       key: AdvisoryLock.TelegramPoller,
@@ -129,6 +136,48 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
     }
     await this.running;
     await this.poller.stop();
+    await this.outbound.stop({ dropWaitingJobs: true }).catch(() => undefined);
+  }
+
+  /**
+   * Runs one call that sends a message in this process's overall pace, under Telegram's limit of about 30 messages
+   * a second for a bot: the bot's replies and the deliverer's notifications share it, so that neither pushes the
+   * other into Telegram's flood control.
+   */
+  paced<T>(call: () => Promise<T>): Promise<T> {
+    return this.outbound.schedule(call);
+  }
+
+  /**
+   * Answers in a chat, paced like every message; when Telegram's flood control (429) or a server error (5xx) turns
+   * the message away it is tried again after the wait Telegram names, so that a reply is not lost to a busy moment.
+   * Errors that are the message's own (400, 403) are not retried.
+   */
+  async reply(chatId: number, html: string, extra: Record<string, unknown> = {}): Promise<{ message_id: number }> {
+    const telegram = this.bot?.telegram;
+    if (!telegram) throw new Error('The bot is not configured');
+    let waited = 0;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.paced(() =>
+          telegram.sendMessage(chatId, html, {
+            parse_mode: 'HTML',
+            link_preview_options: { is_disabled: true },
+            ...extra,
+          }),
+        );
+      } catch (error) {
+        const code = error instanceof TelegramError ? error.code : undefined;
+        const retryable = code === 429 || (code !== undefined && code >= 500);
+        const wait =
+          code === 429 ? Math.max(1, (error as TelegramError).parameters?.retry_after ?? 1) * 1000 : 1000 * attempt;
+        if (!retryable || attempt >= MAX_REPLY_ATTEMPTS || waited + wait > MAX_REPLY_WAIT_MS || this.stopping) {
+          throw error;
+        }
+        waited += wait;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
   }
 
   /** The poller's lock: `active` while this replica polls (or tries to), `down` when the database is away. */

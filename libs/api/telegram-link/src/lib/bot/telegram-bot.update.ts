@@ -5,6 +5,7 @@ import type { Update as TelegramUpdate } from 'telegraf/types';
 import { escapeHtml } from '@deskgram/api/common';
 import { type LinkedAccount, TelegramLinksService } from '../telegram-links.service';
 import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from '../telegram-link.options';
+import { TelegramBotRunner } from './telegram-bot.runner';
 import { type BotLanguage, botLanguage, botTexts } from './bot-texts';
 
 type CommandContext = Context & { payload?: string };
@@ -22,6 +23,7 @@ export class TelegramBotUpdate {
   constructor(
     private readonly links: TelegramLinksService,
     @Inject(TELEGRAM_LINK_OPTIONS) private readonly options: TelegramLinkOptions,
+    private readonly runner: TelegramBotRunner,
   ) {}
 
   @Start()
@@ -138,8 +140,10 @@ export class TelegramBotUpdate {
     return { portal: this.options.publicUrl };
   }
 
+  /** Every answer is paced with the notifications and survives Telegram's flood control (TelegramBotRunner.reply). */
   private async answer(ctx: Context, html: string): Promise<void> {
-    await ctx.reply(html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    if (!ctx.chat) return;
+    await this.runner.reply(ctx.chat.id, html);
   }
 }
 
