@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseEnv } from 'node:util';
 import { AppConfig } from './app-config';
 import { EnvironmentError, validateEnvironment } from './environment';
 
@@ -11,6 +14,14 @@ describe(validateEnvironment.name, () => {
 
   it('treats empty values as unset, as in a .env file with blank lines', () => {
     expect(validateEnvironment({ DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '' }).DATABASE_URL).toBeUndefined();
+  });
+
+  it('starts from .env.example copied to .env as it is: every blank value is unset', () => {
+    const example = parseEnv(readFileSync(resolve(__dirname, '../../../../.env.example'), 'utf8'));
+    expect(Object.keys(example)).toEqual(expect.arrayContaining(['DEMO_DATA', 'LOG_FORMAT', 'TELEGRAM_BOT_TOKEN']));
+    const env = validateEnvironment(example);
+    expect(env.DEMO_DATA).toBeUndefined();
+    expect(env.PORT).toBe(3000);
   });
 
   it('reads booleans the way people write them', () => {

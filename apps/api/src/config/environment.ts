@@ -202,7 +202,10 @@ const PROPERTIES = [
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */
 export function validateEnvironment(raw: Record<string, string | undefined>): Environment {
-  const picked = Object.fromEntries(PROPERTIES.filter((key) => raw[key] !== undefined).map((key) => [key, raw[key]]));
+  // A blank value is an unset one, as `.env.example` copied to `.env` leaves every optional variable.
+  const picked = Object.fromEntries(
+    PROPERTIES.filter((key) => raw[key] !== undefined && raw[key]?.trim() !== '').map((key) => [key, raw[key]]),
+  );
   const env = plainToInstance(Environment, picked);
   const problems = validateSync(env).flatMap((error) => Object.values(error.constraints ?? {}));
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET)
