@@ -27,7 +27,7 @@ interface Route {
 }
 
 /**
- * Bad input is a 400 with a message, never a 500 (API.md), and changes nothing. PostgreSQL refuses NUL in text and
+ * Bad input is a 400 with a message, never a 500 (docs/api.md), and changes nothing. PostgreSQL refuses NUL in text and
  * numbers beyond `bigint`, so both must be stopped before a query: a NUL in any text, query value or route parameter
  * of any route, and invoice amounts too large to store.
  */
