@@ -304,9 +304,8 @@ export class ChatModel {
     const parsed = this.parseText(params);
     this.checkReplyMarkup(params['reply_markup']);
     this.options.limiter.take(state.person.chatId);
-    const messageId = ++state.lastMessageId;
     const message: Message = {
-      message_id: messageId,
+      message_id: ++state.lastMessageId,
       from: this.bot,
       chat: state.person.chat,
       date: unixTime(),
@@ -317,22 +316,7 @@ export class ChatModel {
       message.reply_markup = params['reply_markup'];
     }
     if (params['link_preview_options'] !== undefined) message.link_preview_options = params['link_preview_options'];
-    const sent: SentMessage = {
-      chatId: state.person.chatId,
-      messageId,
-      text: parsed.text,
-      rawText: stringParam(params['text']) ?? '',
-      parseMode: stringParam(params['parse_mode']),
-      entities: parsed.entities,
-      replyMarkup: params['reply_markup'],
-      params,
-      time: new Date(),
-      message,
-      deleted: false,
-    };
-    this.sent.push(sent);
-    this.events.emit('message', sent);
-    return message;
+    return this.record(state.person.chatId, message, parsed, params);
   }
 
   /** Groups need no Start and cannot block the bot; the flood limits count them like any chat. */
@@ -350,6 +334,11 @@ export class ChatModel {
       text: parsed.text,
     };
     if (parsed.entities.length) message.entities = parsed.entities;
+    return this.record(chatId, message, parsed, params);
+  }
+
+  /** Keeps an accepted message, with what the bot asked for, and tells the listeners. */
+  private record(chatId: number, message: Message, parsed: ParsedText, params: Params): Message {
     const sent: SentMessage = {
       chatId,
       messageId: message.message_id,
