@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { seedTickets } from '../tools/bench-data.mjs';
 import {
   api,
-  apiPid,
   JWT_SECRET,
   machine,
   memoryOf,
@@ -74,7 +73,7 @@ void withCleanup(async (defer) => {
     env: { DATABASE_URL: database.url, DATA_DIR: dataDir, JWT_SECRET, DEMO_DATA: 'true' },
   });
   defer(() => stopApi(apiProcess));
-  const pid = apiPid(apiProcess.port);
+  const pid = apiProcess.pid;
   const afterStart = memoryOf(pid);
 
   const seeded = await seedTickets(database.url, { clients: 1000, tickets: 100_000 });

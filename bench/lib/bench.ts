@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- a benchmark is a command, and its printed table is its output */
 import { API_MAIN, type ApiProcess, TEST_SERVER_ENV } from '@deskgram/testing/harness';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
@@ -152,26 +152,6 @@ export async function eventually<T>(
 export async function stopApi(api: ApiProcess): Promise<void> {
   const code = await api.stop();
   if (code !== 0) console.error(`The API exited with ${code}. Its output:\n${api.output().slice(-4000)}`);
-}
-
-/**
- * The process id of the API that `startApi` spawned on `port`: the harness does not hand out its child process, so
- * it is found among this process's children by its command line and its PORT.
- */
-export function apiPid(port: number): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid) continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-      if (cmdline.includes(API_MAIN) && environ.includes(`PORT=${port}`)) return Number(entry);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  throw new Error(`No API process of ours listens on port ${port}`);
 }
 
 /** Resident memory of a process in MB: now (VmRSS) and its peak so far (VmHWM). */

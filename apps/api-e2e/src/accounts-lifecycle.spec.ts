@@ -1,14 +1,5 @@
-import {
-  type ApiProcess,
-  createTestDatabase,
-  queryDatabase,
-  startApi,
-  type TestDatabase,
-} from '@deskgram/testing/harness';
+import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { type ApiResponse, DEMO, type Session, TestClient } from './support/api-client';
 
 const PUBLIC_URL = 'https://help.example.org';
@@ -21,9 +12,14 @@ const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
  * a database with demo data.
  */
 describe('account lifecycle', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({
+    api: {
+      DEMO_DATA: 'true',
+      TRUST_PROXY: 'loopback',
+      PUBLIC_URL,
+      SESSION_MAX_AGE_DAYS: String(SESSION_MAX_AGE_DAYS),
+    },
+  });
   let http: TestClient;
   let agent: Session;
   let admin: Session;
@@ -72,29 +68,11 @@ describe('account lifecycle', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-lifecycle-'));
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-        TRUST_PROXY: 'loopback',
-        PUBLIC_URL,
-        SESSION_MAX_AGE_DAYS: String(SESSION_MAX_AGE_DAYS),
-      },
-    });
-    http = new TestClient(api.baseUrl);
+    http = new TestClient(env.baseUrl);
     agent = await http.signIn(DEMO.agent);
     admin = await http.signIn(DEMO.admin);
     northwindId = (await http.signIn(DEMO.client)).user.clientId as string;
     romashkaId = (await http.signIn(DEMO.otherClient)).user.clientId as string;
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   describe('sign-in throttling under concurrency', () => {
@@ -284,7 +262,7 @@ describe('account lifecycle', () => {
       expect(disabled.body.users.find((user: { id: string }) => user.id === person.id).disabled).toBe(true);
 
       const live = await queryDatabase(
-        database.url,
+        env.database.url,
         'SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
         [person.id],
       );
@@ -339,7 +317,7 @@ describe('account lifecycle', () => {
       const token = new URL(created.body.url).hash.replace('#token=', '');
 
       const stored = await queryDatabase<{ hash: string }>(
-        database.url,
+        env.database.url,
         "SELECT encode(token_hash, 'hex') AS hash FROM password_reset_tokens WHERE user_id = $1",
         [person.id],
       );
@@ -378,7 +356,7 @@ describe('account lifecycle', () => {
       expect(voided.body.code).toBe('auth.reset_unknown');
 
       await queryDatabase(
-        database.url,
+        env.database.url,
         "UPDATE password_reset_tokens SET expires_at = now() - interval '1 minute' WHERE user_id = $1",
         [person.id],
       );
@@ -494,7 +472,7 @@ describe('account lifecycle', () => {
       });
       expect(disabled.status).toBe(200);
       const live = await queryDatabase(
-        database.url,
+        env.database.url,
         'SELECT count(*)::int AS n FROM refresh_tokens WHERE user_id = $1 AND revoked_at IS NULL',
         [staffId],
       );
@@ -577,7 +555,7 @@ describe('account lifecycle', () => {
   describe('the absolute lifetime of a sign-in', () => {
     const moveStartBack = (session: Session, days: number) =>
       queryDatabase(
-        database.url,
+        env.database.url,
         `UPDATE refresh_tokens SET session_started_at = now() - make_interval(days => $2)
           WHERE family_id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
         [createHash('sha256').update(session.refreshToken).digest(), days],
@@ -591,7 +569,7 @@ describe('account lifecycle', () => {
       session = refreshed.body;
       // The next token keeps the sign-in's start: refreshing does not extend it.
       const start = await queryDatabase<{ age: number }>(
-        database.url,
+        env.database.url,
         `SELECT extract(epoch FROM now() - session_started_at)::int AS age FROM refresh_tokens WHERE token_hash = $1`,
         [createHash('sha256').update(session.refreshToken).digest()],
       );
@@ -611,7 +589,7 @@ describe('account lifecycle', () => {
 
   it('never answers with a reset token hash, a password hash or a refresh token hash', async () => {
     const secrets = await queryDatabase<{ value: string }>(
-      database.url,
+      env.database.url,
       `SELECT encode(token_hash, 'hex') AS value FROM password_reset_tokens
        UNION ALL SELECT encode(token_hash, 'base64') FROM password_reset_tokens
        UNION ALL SELECT translate(rtrim(encode(token_hash, 'base64'), '='), '+/', '-_') FROM password_reset_tokens

@@ -1,42 +1,20 @@
-import {
-  type ApiProcess,
-  createTestDatabase,
-  queryDatabase,
-  startApi,
-  type TestDatabase,
-} from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
 import { DEMO, DEMO_PASSWORD, type Session, TestClient } from './support/api-client';
 
 /** Sign-in, tokens and who may do what: the Auth and Clients modules over HTTP, on a database with demo data. */
 describe('accounts and access', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({
+    api: {
+      DEMO_DATA: 'true',
+      ADMIN_EMAIL: 'root@deskgram.example',
+      ADMIN_PASSWORD: 'bootstrap-password',
+      TRUST_PROXY: 'loopback',
+    },
+  });
   let http: TestClient;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-accounts-'));
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-        ADMIN_EMAIL: 'root@deskgram.example',
-        ADMIN_PASSWORD: 'bootstrap-password',
-        TRUST_PROXY: 'loopback',
-      },
-    });
-    http = new TestClient(api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    http = new TestClient(env.baseUrl);
   });
 
   describe('POST /api/auth/login', () => {
@@ -118,7 +96,7 @@ describe('accounts and access', () => {
 
     it('stores passwords as argon2id hashes', async () => {
       const rows = await queryDatabase<{ password_hash: string }>(
-        database.url,
+        env.database.url,
         'SELECT password_hash FROM users WHERE email = $1',
         [DEMO.admin],
       );
@@ -130,7 +108,10 @@ describe('accounts and access', () => {
   describe('refresh tokens', () => {
     it('rotate on every use, are stored hashed, and a reused one ends the whole sign-in', async () => {
       const first = await http.signIn(DEMO.agent);
-      const stored = await queryDatabase(database.url, "SELECT encode(token_hash, 'hex') AS hash FROM refresh_tokens");
+      const stored = await queryDatabase(
+        env.database.url,
+        "SELECT encode(token_hash, 'hex') AS hash FROM refresh_tokens",
+      );
       expect(stored.map((row) => row['hash'])).not.toContain(first.refreshToken);
 
       const second = await http.post('/api/auth/refresh', { refreshToken: first.refreshToken });
@@ -219,7 +200,7 @@ describe('accounts and access', () => {
 
     it('writes nothing when the first user cannot be created (e-mail taken)', async () => {
       const agent = await http.signIn(DEMO.agent);
-      const before = await queryDatabase(database.url, 'SELECT count(*)::int AS n FROM clients');
+      const before = await queryDatabase(env.database.url, 'SELECT count(*)::int AS n FROM clients');
       const response = await http.post(
         '/api/clients',
         { name: 'Duplicate', email: DEMO.client.toUpperCase(), password: 'duplicate-pass' },
@@ -227,7 +208,7 @@ describe('accounts and access', () => {
       );
       expect(response.status).toBe(409);
       expect(response.body.message).toMatch(/already exists/);
-      const after = await queryDatabase(database.url, 'SELECT count(*)::int AS n FROM clients');
+      const after = await queryDatabase(env.database.url, 'SELECT count(*)::int AS n FROM clients');
       expect(after).toEqual(before);
     });
 
@@ -423,7 +404,7 @@ describe('accounts and access', () => {
       }
       bodies.push(JSON.stringify(await http.signIn(DEMO.agent)));
       const secrets = await queryDatabase<{ value: string }>(
-        database.url,
+        env.database.url,
         `SELECT password_hash AS value FROM users UNION ALL SELECT encode(token_hash, 'hex') FROM refresh_tokens
          UNION ALL SELECT encode(token_hash, 'base64') FROM refresh_tokens`,
       );

@@ -1,13 +1,4 @@
-import {
-  type ApiProcess,
-  createTestDatabase,
-  queryDatabase,
-  startApi,
-  type TestDatabase,
-} from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
 import { type Session, TestClient } from './support/api-client';
 
 const ADMIN = { email: 'root@deskgram.example', password: 'bootstrap-password' };
@@ -32,9 +23,13 @@ interface Route {
  * of any route, and invoice amounts too large to store.
  */
 describe('bad input', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let api: ApiProcess;
+  const env = useTestEnvironment({
+    api: {
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      OVERDUE_SWEEP_SECONDS: '86400',
+    },
+  });
   let http: TestClient;
   const sessions: Record<'admin' | 'client', Session> = {} as never;
   const ids: Record<'admin' | 'client' | 'ticket' | 'invoice' | 'clientUser', string> = {} as never;
@@ -42,13 +37,13 @@ describe('bad input', () => {
   /** Every table's rows, as one text per table, to prove that bad input wrote nothing anywhere. */
   async function snapshot(): Promise<Record<string, string>> {
     const tables = await queryDatabase<{ name: string }>(
-      database.url,
+      env.database.url,
       "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
     );
     const result: Record<string, string> = {};
     for (const { name } of tables) {
       const [row] = await queryDatabase<{ rows: string | null }>(
-        database.url,
+        env.database.url,
         `SELECT string_agg(t::text, '|' ORDER BY t::text) AS rows FROM "${name}" t`,
       );
       result[name] = row.rows ?? '';
@@ -57,19 +52,8 @@ describe('bad input', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-bad-input-'));
     // No demo data and no bot: nothing changes the database unless a request does.
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        ADMIN_EMAIL: ADMIN.email,
-        ADMIN_PASSWORD: ADMIN.password,
-        OVERDUE_SWEEP_SECONDS: '86400',
-      },
-    });
-    http = new TestClient(api.baseUrl);
+    http = new TestClient(env.baseUrl);
     sessions.admin = await http.signIn(ADMIN.email, ADMIN.password);
     const client = await http.post(
       '/api/clients',
@@ -102,12 +86,6 @@ describe('bad input', () => {
       ticket: ticket.body.id,
       invoice: invoice.body.id,
     });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   function routes(): Route[] {
@@ -428,7 +406,7 @@ describe('bad input', () => {
       expect(response.status).toBe(201);
       expect(response.body.items[0]).toMatchObject({ quantity: stored, amount });
       const [row] = await queryDatabase<{ quantity_thousandths: string }>(
-        database.url,
+        env.database.url,
         'SELECT quantity_thousandths FROM invoice_items WHERE invoice_id = $1',
         [response.body.id],
       );

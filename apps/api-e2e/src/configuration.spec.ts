@@ -2,6 +2,7 @@ import { API_MAIN } from '@deskgram/testing/harness';
 import { spawnSync } from 'node:child_process';
 
 /** Invalid values stop the start with a message that names the variable (docs/api.md, "Configuration"). */
+// No useTestEnvironment: each test starts the API with a bad environment and expects it to refuse to start.
 describe('configuration at start', () => {
   const start = (env: Record<string, string>) =>
     spawnSync(process.execPath, [API_MAIN], {
@@ -13,6 +14,7 @@ describe('configuration at start', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ PORT: '-1' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
     [{ DEMO_DATA: 'maybe' }, 'DEMO_DATA'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],

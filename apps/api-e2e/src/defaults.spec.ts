@@ -16,6 +16,7 @@ const JWT_SECRET = 'a-secret-that-is-long-enough-for-hs256!';
 const ADMIN = { email: 'root@deskgram.example', password: 'bootstrap-password' };
 
 /** What the built API does by default: demo data, and how it logs. */
+// Its own setup rather than useTestEnvironment: every test starts the API with different defaults left out.
 describe('defaults of the built API', () => {
   let database: TestDatabase;
   let dataDir: string;

@@ -8,6 +8,7 @@ import { Client } from 'pg';
  * `npm start` without DATABASE_URL: the API runs its own PostgreSQL under the data folder, keeps the data between
  * runs, and recovers when it was killed and left the server behind.
  */
+// Its own setup rather than useTestEnvironment: no DATABASE_URL, the API starts its embedded PostgreSQL three times.
 describe('the embedded database', () => {
   let dataDir: string;
 

@@ -1,33 +1,10 @@
-import {
-  type ApiProcess,
-  createTestDatabase,
-  queryDatabase,
-  startApi,
-  type TestDatabase,
-} from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
 
 /** The API as an operator runs it (`npm run start:prod`), on a fresh database, spoken to over HTTP. */
 describe('the API over HTTP', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment();
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-api-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
-  const get = (path: string, init?: RequestInit) => fetch(`${api.baseUrl}${path}`, init);
+  const get = (path: string, init?: RequestInit) => fetch(`${env.baseUrl}${path}`, init);
 
   describe('GET /api/health', () => {
     it('reports the database up and Telegram not configured', async () => {
@@ -48,11 +25,11 @@ describe('the API over HTTP', () => {
 
   describe('migrations', () => {
     it('ran at start and are recorded once', async () => {
-      const rows = await queryDatabase(database.url, 'SELECT name FROM migrations ORDER BY id');
+      const rows = await queryDatabase(env.database.url, 'SELECT name FROM migrations ORDER BY id');
       const names = rows.map((row) => row['name']);
       expect(names[0]).toBe('CreateExtensions1764450000000');
       expect(new Set(names).size).toBe(names.length);
-      const extensions = await queryDatabase(database.url, "SELECT 1 FROM pg_extension WHERE extname = 'citext'");
+      const extensions = await queryDatabase(env.database.url, "SELECT 1 FROM pg_extension WHERE extname = 'citext'");
       expect(extensions).toHaveLength(1);
     });
   });
@@ -123,7 +100,7 @@ describe('the API over HTTP', () => {
 
   describe('logs', () => {
     it('are JSON lines', () => {
-      const lines = api
+      const lines = env.api
         .output()
         .split('\n')
         .filter((line) => line.trim().length > 0);

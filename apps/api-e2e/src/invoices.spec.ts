@@ -1,41 +1,19 @@
-import {
-  type ApiProcess,
-  createTestDatabase,
-  queryDatabase,
-  startApi,
-  type TestDatabase,
-} from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { eventually, queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
 import { DEMO, type Session, TestClient } from './support/api-client';
 
 /** Invoices over HTTP: money in minor units, the status rules, what clients see, and the overdue sweep. */
 describe('invoices', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true', OVERDUE_SWEEP_SECONDS: '1' } });
   let http: TestClient;
   let client: Session;
   let otherClient: Session;
   let agent: Session;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-invoices-'));
-    api = await startApi({
-      env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true', OVERDUE_SWEEP_SECONDS: '1' },
-    });
-    http = new TestClient(api.baseUrl);
+    http = new TestClient(env.baseUrl);
     [client, otherClient, agent] = await Promise.all(
       [DEMO.client, DEMO.otherClient, DEMO.agent].map((email) => http.signIn(email)),
     );
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   const nextMonth = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
@@ -60,7 +38,7 @@ describe('invoices', () => {
     ]);
     expect(invoice).toMatchObject({ status: 'draft', number: null, currency: 'EUR', total: '221.50' });
     expect(invoice.items.map((item: { amount: string }) => item.amount)).toEqual(['121.50', '100.00']);
-    const rows = await queryDatabase(database.url, 'SELECT total_minor FROM invoices WHERE id = $1', [invoice.id]);
+    const rows = await queryDatabase(env.database.url, 'SELECT total_minor FROM invoices WHERE id = $1', [invoice.id]);
     expect(rows[0]['total_minor']).toBe('22150');
   });
 
@@ -157,14 +135,13 @@ describe('invoices', () => {
   it('turns issued invoices past their due date overdue, and they can still be paid', async () => {
     const invoice = await draft();
     await http.post(`/api/invoices/${invoice.id}/issue`, {}, agent.accessToken);
-    await queryDatabase(database.url, 'UPDATE invoices SET due_date = current_date - 1 WHERE id = $1', [invoice.id]);
-    const deadline = Date.now() + 15_000;
-    let status = 'issued';
-    while (status !== 'overdue' && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      status = (await http.get(`/api/invoices/${invoice.id}`, agent.accessToken)).body.status;
-    }
-    expect(status).toBe('overdue');
+    await queryDatabase(env.database.url, 'UPDATE invoices SET due_date = current_date - 1 WHERE id = $1', [
+      invoice.id,
+    ]);
+    // The sweep runs every second (OVERDUE_SWEEP_SECONDS=1).
+    await eventually(async () =>
+      expect((await http.get(`/api/invoices/${invoice.id}`, agent.accessToken)).body.status).toBe('overdue'),
+    );
     expect((await http.post(`/api/invoices/${invoice.id}/pay`, {}, agent.accessToken)).body.status).toBe('paid');
   });
 

@@ -8,6 +8,7 @@ const JWT_SECRET = 'a-secret-that-is-long-enough-for-hs256!';
 const METRICS_TOKEN = 'metrics-token-for-the-scraper-0123456789';
 
 /** `GET /api/metrics`: Prometheus text, route patterns instead of URLs, and the token when one is configured. */
+// Its own setup rather than useTestEnvironment: every test starts an API with its own METRICS_TOKEN setting.
 describe('metrics', () => {
   let database: TestDatabase;
   const dirs: string[] = [];

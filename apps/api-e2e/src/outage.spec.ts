@@ -99,6 +99,7 @@ async function answerTo(telegram: TelegramBotApiDouble, person: TelegramPerson, 
  * The database goes away under a running API with a bot: the deliverer and the poller recover on their own, and
  * every queued message arrives, once and in order per chat.
  */
+// Its own setup rather than useTestEnvironment: a PostgreSQL server of its own that the tests stop and start.
 describe('database outages', () => {
   const dirs: string[] = [];
   let telegram: TelegramBotApiDouble;

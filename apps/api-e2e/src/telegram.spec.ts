@@ -5,6 +5,7 @@ import {
   queryDatabase,
   startApi,
   type TestDatabase,
+  useTestEnvironment,
 } from '@deskgram/testing/harness';
 import { TelegramBotApiDouble, type TelegramPerson } from '@deskgram/testing/telegram-bot-api';
 import { createHash } from 'node:crypto';
@@ -20,10 +21,16 @@ function tokenOf(url: string): string {
 
 /** Telegram linking over HTTP, with the Bot API double at Telegram's place. */
 describe('telegram linking', () => {
-  let database: TestDatabase;
-  let dataDir: string;
+  const env = useTestEnvironment({
+    api: {
+      DEMO_DATA: 'true',
+      PUBLIC_URL: 'https://help.example.org',
+      LOG_LEVEL: 'info',
+    },
+    // The bot answers each command at once; the one-a-second limit per chat matters to notifications, not here.
+    telegram: { token: BOT_TOKEN, username: 'deskgram_test_bot', limits: { perChatPerSecond: 100 } },
+  });
   let telegram: TelegramBotApiDouble;
-  let api: ApiProcess;
   let http: TestClient;
   let client: Session;
   let colleague: Session;
@@ -32,27 +39,8 @@ describe('telegram linking', () => {
   const responses: ApiResponse[] = [];
 
   beforeAll(async () => {
-    // The bot answers each command at once; the one-a-second limit per chat matters to notifications, not here.
-    telegram = new TelegramBotApiDouble({
-      token: BOT_TOKEN,
-      username: 'deskgram_test_bot',
-      limits: { perChatPerSecond: 100 },
-    });
-    await telegram.start();
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-telegram-'));
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-        TELEGRAM_BOT_TOKEN: BOT_TOKEN,
-        TELEGRAM_API_ROOT: telegram.url,
-        PUBLIC_URL: 'https://help.example.org',
-        LOG_LEVEL: 'info',
-      },
-    });
-    const base = new TestClient(api.baseUrl);
+    telegram = env.telegram;
+    const base = new TestClient(env.baseUrl);
     const request = base.request.bind(base);
     base.request = async (...args) => {
       const response = await request(...args);
@@ -63,17 +51,6 @@ describe('telegram linking', () => {
     [client, colleague, agent] = await Promise.all(
       [DEMO.client, DEMO.clientColleague, DEMO.agent].map((email) => http.signIn(email)),
     );
-    await eventually(async () => {
-      const health = await http.get('/api/health');
-      expect(health.body.info.telegram).toMatchObject({ state: 'polling', status: 'up' });
-    });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await telegram?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   async function generateLink(session: Session, area: 'client' | 'user' = 'client') {
@@ -137,7 +114,7 @@ describe('telegram linking', () => {
 
     const token = tokenOf(link.url);
     const rows = await queryDatabase<{ row: string; matches: boolean }>(
-      database.url,
+      env.database.url,
       `SELECT t::text AS row, t.token_hash = $1 AS matches FROM telegram_link_tokens t WHERE user_id = $2`,
       [createHash('sha256').update(token).digest(), client.user.id],
     );
@@ -148,6 +125,7 @@ describe('telegram linking', () => {
 
   it('links the user when they press Start with the token, answers in their language, and the status says so', async () => {
     const anna = telegram.person({ firstName: 'Anna', username: 'anna_h', languageCode: 'en' });
+    await disconnect(client);
     expect(await status(client)).toMatchObject({ botConfigured: true, connected: false, state: 'not_connected' });
 
     const answer = await link(client, anna);
@@ -210,9 +188,10 @@ describe('telegram linking', () => {
 
   it('refuses an expired token and says where to get a new QR code', async () => {
     const person = telegram.person({ firstName: 'Late' });
+    await disconnect(client);
     const { url } = await generateLink(client);
     await queryDatabase(
-      database.url,
+      env.database.url,
       `UPDATE telegram_link_tokens SET expires_at = now() - interval '1 second' WHERE user_id = $1`,
       [client.user.id],
     );
@@ -224,6 +203,7 @@ describe('telegram linking', () => {
 
   it('voids older unused tokens when a new one is made', async () => {
     const person = telegram.person({ firstName: 'Twice' });
+    await disconnect(client);
     const first = await generateLink(client);
     await generateLink(client);
     const answer = await pressStart(person, tokenOf(first.url));
@@ -233,6 +213,8 @@ describe('telegram linking', () => {
 
   it('answers garbage and empty payloads with a friendly hint, linking nobody', async () => {
     const person = telegram.person({ firstName: 'Curious' });
+    const links = async () => (await queryDatabase(env.database.url, 'SELECT 1 FROM telegram_links')).length;
+    const before = await links();
     for (const payload of ['hello', 'A'.repeat(43), 'x-'.repeat(30)]) {
       const answer = await pressStart(person, payload);
       expect(answer.text).toContain('not valid');
@@ -240,8 +222,7 @@ describe('telegram linking', () => {
     }
     const welcome = await pressStart(person);
     expect(welcome.text).toContain('This is the Deskgram bot');
-    const rows = await queryDatabase(database.url, 'SELECT 1 FROM telegram_links');
-    expect(rows).toHaveLength(0);
+    expect(await links()).toBe(before);
   });
 
   it('/status names the linked account and /stop unlinks it', async () => {
@@ -289,7 +270,7 @@ describe('telegram linking', () => {
     expect(telegram.sentTo(ben)).toHaveLength(privateBefore);
     expect(await status(client)).toMatchObject({ connected: false, state: 'not_connected' });
     expect(await status(colleague)).toMatchObject({ connected: true, username: 'ben_group' });
-    const groupLinks = await queryDatabase(database.url, 'SELECT 1 FROM telegram_links WHERE chat_id::bigint < 0');
+    const groupLinks = await queryDatabase(env.database.url, 'SELECT 1 FROM telegram_links WHERE chat_id::bigint < 0');
     expect(groupLinks).toHaveLength(0);
 
     // The token was not spent in the group: it still links in the private chat.
@@ -310,7 +291,9 @@ describe('telegram linking', () => {
     await link(client, first);
     await link(client, second);
     expect(await status(client)).toMatchObject({ connected: true, username: 'anna_two' });
-    const rows = await queryDatabase(database.url, 'SELECT 1 FROM telegram_links WHERE user_id = $1', [client.user.id]);
+    const rows = await queryDatabase(env.database.url, 'SELECT 1 FROM telegram_links WHERE user_id = $1', [
+      client.user.id,
+    ]);
     expect(rows).toHaveLength(1);
   });
 
@@ -368,9 +351,11 @@ describe('telegram linking', () => {
   });
 
   it('never puts a Telegram id into a response or an info-level log line', async () => {
+    // A link of its own, so that there are ids to look for whatever ran before.
+    await link(client, telegram.person({ firstName: 'Anna', username: 'anna_ids' }));
     const ids = (
       await queryDatabase<{ telegram_user_id: string; chat_id: string }>(
-        database.url,
+        env.database.url,
         'SELECT telegram_user_id, chat_id FROM telegram_links',
       )
     ).flatMap((row) => [row.telegram_user_id, row.chat_id]);
@@ -382,33 +367,22 @@ describe('telegram linking', () => {
       await http.get(path, agent.accessToken);
     }
     const everything = responses.map((response) => response.text).join('\n');
-    expect(responses.length).toBeGreaterThan(40);
+    expect(responses.length).toBeGreaterThan(8);
     for (const id of new Set(ids)) {
       expect(everything).not.toContain(id);
-      expect(api.output()).not.toContain(id);
+      expect(env.api.output()).not.toContain(id);
     }
-    expect(api.output()).toContain('linked Telegram');
-    expect(api.output()).not.toContain(BOT_TOKEN);
+    expect(env.api.output()).toContain('linked Telegram');
+    expect(env.api.output()).not.toContain(BOT_TOKEN);
   });
 });
 
 describe('telegram linking without a bot', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let api: ApiProcess;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' } });
   let http: TestClient;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-telegram-off-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-    http = new TestClient(api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    http = new TestClient(env.baseUrl);
   });
 
   it('says Telegram is not configured, and everything else works', async () => {
@@ -433,34 +407,18 @@ describe('telegram linking without a bot', () => {
 });
 
 describe('telegram with a token Telegram rejects', () => {
-  let database: TestDatabase;
-  let dataDir: string;
-  let telegram: TelegramBotApiDouble;
-  let api: ApiProcess;
+  const env = useTestEnvironment({
+    api: {
+      DEMO_DATA: 'true',
+      TELEGRAM_BOT_TOKEN: '987654321:AAwrongwrongwrongwrongwrongwrong',
+    },
+    telegram: { token: BOT_TOKEN },
+    waitForPolling: false,
+  });
   let http: TestClient;
 
   beforeAll(async () => {
-    telegram = new TelegramBotApiDouble({ token: BOT_TOKEN });
-    await telegram.start();
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-telegram-401-'));
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-        TELEGRAM_BOT_TOKEN: '987654321:AAwrongwrongwrongwrongwrongwrong',
-        TELEGRAM_API_ROOT: telegram.url,
-      },
-    });
-    http = new TestClient(api.baseUrl);
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await telegram?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
+    http = new TestClient(env.baseUrl);
   });
 
   it('stays up and healthy, with /api/health naming the problem', async () => {
@@ -480,10 +438,12 @@ describe('telegram with a token Telegram rejects', () => {
     expect(link.status).toBe(503);
     expect(link.body.message).toContain('401');
     expect((await http.get('/api/tickets', client.accessToken)).status).toBe(200);
-    expect(await api.stop()).toBe(0);
+    expect(await env.api.stop()).toBe(0);
   });
 });
 
+// Its own setup rather than useTestEnvironment: the webhook URL names the API's port, so the port is chosen before
+// the API starts (freePort) instead of PORT=0.
 describe('telegram in webhook mode', () => {
   const secret = 'webhook-secret_0123456789';
   let database: TestDatabase;
@@ -583,6 +543,7 @@ describe('telegram in webhook mode', () => {
   });
 });
 
+// Its own setup rather than useTestEnvironment: two API replicas on one database, killed and started by the tests.
 describe('telegram polling across replicas', () => {
   let database: TestDatabase;
   let dirs: string[] = [];

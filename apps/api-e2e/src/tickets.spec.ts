@@ -1,14 +1,9 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { useTestEnvironment } from '@deskgram/testing/harness';
 import { DEMO, type Session, TestClient } from './support/api-client';
 
 /** Tickets and threads over HTTP: who sees what, the status rules, and bad input. */
 describe('tickets', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' } });
   let http: TestClient;
   let client: Session;
   let colleague: Session;
@@ -17,19 +12,10 @@ describe('tickets', () => {
   let admin: Session;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-tickets-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-    http = new TestClient(api.baseUrl);
+    http = new TestClient(env.baseUrl);
     [client, colleague, otherClient, agent, admin] = await Promise.all(
       [DEMO.client, DEMO.clientColleague, DEMO.otherClient, DEMO.agent, DEMO.admin].map((email) => http.signIn(email)),
     );
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   async function openTicket(subject = 'Printer on fire', by: Session = client) {

@@ -41,7 +41,12 @@ async function bootstrap(): Promise<void> {
     });
   }
   await app.listen(config.port);
-  logger.log(`Deskgram is listening on http://localhost:${config.port} (API under /api, docs at /api/docs)`);
+  // PORT=0 lets the system pick a free port: say the one the server got.
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.log(`Deskgram is listening on http://localhost:${port} (API under /api, docs at /api/docs)`);
+  // A parent that started the API with an IPC channel (the test harness) learns the port whatever the log level.
+  if (process.send) process.send({ listening: { port } }, undefined, {}, () => process.disconnect());
 }
 
 void bootstrap();

@@ -1,9 +1,5 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type BrowserSession, openBrowser, useTestEnvironment } from '@deskgram/testing/harness';
 import { type Page } from 'playwright-core';
-import { type BrowserSession, openBrowser } from './browser';
 
 /** The demo accounts the API creates on an empty database (apps/api/src/demo/demo-data.ts). */
 const DEMO_PASSWORD = 'deskgram-demo';
@@ -13,22 +9,8 @@ const AGENT = 'agent@deskgram.example';
 
 /** Changing one's password, and staff taking someone's access away, as people do it in real browsers. */
 describe('account lifecycle in the portal', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' } });
   const sessions: BrowserSession[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-account-lifecycle-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   afterEach(async () => {
     await Promise.all(sessions.splice(0).map((session) => session.close()));
@@ -42,7 +24,7 @@ describe('account lifecycle in the portal', () => {
   }
 
   async function signIn(page: Page, email: string, password: string): Promise<void> {
-    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.goto(`${env.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
     await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -55,7 +37,7 @@ describe('account lifecycle in the portal', () => {
 
     await signIn(page, COLLEAGUE, DEMO_PASSWORD);
     await page.waitForURL(/\/client$/);
-    await page.goto(`${api.baseUrl}/profile`);
+    await page.goto(`${env.baseUrl}/profile`);
     await page.getByRole('heading', { name: 'Change password' }).waitFor();
 
     // A typo in the current password is explained, and nothing changes.
@@ -94,7 +76,7 @@ describe('account lifecycle in the portal', () => {
     const agent = await newPerson();
     await signIn(agent, AGENT, DEMO_PASSWORD);
     await agent.waitForURL(/\/staff$/);
-    await agent.goto(`${api.baseUrl}/staff/clients`);
+    await agent.goto(`${env.baseUrl}/staff/clients`);
     await agent
       .getByRole('link', { name: /Northwind Trading/ })
       .first()

@@ -1,9 +1,5 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type BrowserSession, openBrowser, useTestEnvironment } from '@deskgram/testing/harness';
 import { type Page } from 'playwright-core';
-import { type BrowserSession, openBrowser } from './browser';
 
 /** The demo accounts the API creates on an empty database (apps/api/src/demo/demo-data.ts). */
 const DEMO_PASSWORD = 'deskgram-demo';
@@ -13,22 +9,8 @@ const AGENT = 'agent@deskgram.example';
 
 /** Signing in, the two areas and signing out, as a person does it in a real browser against the built API. */
 describe('accounts in the portal', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' } });
   let session: BrowserSession;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-accounts-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-  });
-
-  afterAll(async () => {
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
 
   // A browser of its own for every test: the sign-in lives in localStorage, and no test should inherit one.
   beforeEach(async () => {
@@ -40,7 +22,7 @@ describe('accounts in the portal', () => {
   });
 
   async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-    await page.goto(`${api.baseUrl}/sign-in`);
+    await page.goto(`${env.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
     await page.getByRole('textbox', { name: 'Password' }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -75,7 +57,7 @@ describe('accounts in the portal', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
 
     // Signed out for real: the area asks for a new sign-in, and leads back afterwards.
-    await page.goto(`${api.baseUrl}/client/invoices`);
+    await page.goto(`${env.baseUrl}/client/invoices`);
     await page.waitForURL(/\/sign-in\?returnUrl=%2Fclient%2Finvoices$/);
     await page.getByRole('textbox', { name: 'E-mail' }).fill(CLIENT);
     await page.getByRole('textbox', { name: 'Password' }).fill(DEMO_PASSWORD);
@@ -106,9 +88,9 @@ describe('accounts in the portal', () => {
     await page.waitForURL(/\/staff$/);
     expect(await navigation(page)).toEqual(['Queue', 'Clients', 'Invoices', 'Deliveries']);
 
-    await page.goto(`${api.baseUrl}/staff/users`);
+    await page.goto(`${env.baseUrl}/staff/users`);
     await page.waitForURL(/\/staff$/);
-    await page.goto(`${api.baseUrl}/client`);
+    await page.goto(`${env.baseUrl}/client`);
     await page.waitForURL(/\/staff$/);
   });
 

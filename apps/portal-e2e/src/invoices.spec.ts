@@ -1,44 +1,23 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { useTestEnvironment } from '@deskgram/testing/harness';
 import { type Page } from 'playwright-core';
-import { type BrowserSession, openBrowser } from './browser';
 
 /** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
 const SESSION_STORAGE_KEY = 'deskgram.session';
 
 /** An invoice from the staff's editor to the client's printable page, on the built API, in a real browser. */
 describe('invoices', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
-  let session: BrowserSession;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-    session = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await session?.close();
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' }, browser: true });
 
   /** A page signed in with the session the API hands out, put where the portal keeps it before it starts. */
   async function signedInPage(email: string): Promise<Page> {
-    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: 'deskgram-demo' }),
     });
     expect(response.status).toBe(200);
     const body: unknown = await response.json();
-    const page = await session.browser.newPage();
+    const page = await env.browser.browser.newPage();
     await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
       SESSION_STORAGE_KEY,
       JSON.stringify(body),
@@ -51,7 +30,7 @@ describe('invoices', () => {
     const errors: string[] = [];
     staff.on('pageerror', (error) => errors.push(error.message));
 
-    await staff.goto(`${api.baseUrl}/staff/invoices`);
+    await staff.goto(`${env.baseUrl}/staff/invoices`);
     await staff.getByRole('heading', { name: 'Invoices', exact: true }).waitFor();
     await staff.getByRole('link', { name: 'New invoice' }).first().click();
     await staff.getByRole('heading', { name: 'New invoice', exact: true }).waitFor();
@@ -85,7 +64,7 @@ describe('invoices', () => {
     await staff.close();
 
     const client = await signedInPage('anna@northwind.example');
-    await client.goto(`${api.baseUrl}/client/invoices`);
+    await client.goto(`${env.baseUrl}/client/invoices`);
     await client.getByRole('heading', { name: 'Invoices', exact: true }).waitFor();
     const row = client.locator('tr', { has: client.getByRole('link', { name: number, exact: true }) });
     await row.waitFor();

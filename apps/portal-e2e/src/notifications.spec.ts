@@ -1,3 +1,4 @@
+import { eventually } from '@deskgram/testing/harness';
 import { portalWithTelegram } from './support/portal-with-telegram';
 
 /**
@@ -34,16 +35,19 @@ describe('notifications', () => {
     const received = await portal.double.waitForMessage(annaInTelegram, (message) => message.text.includes(text));
     expect(received.text).toContain(text);
 
-    // The log records the delivery as sent once Telegram has taken it, which may be a moment after it arrived.
+    // The log records the delivery as sent once Telegram has taken it, which may be a moment after it arrived: wait
+    // for that in the API, then the page must show it.
+    const agent = await login('agent@deskgram.example');
+    await eventually(async () => {
+      for (const status of ['pending', 'sending']) {
+        const log = await apiCall<{ total: number }>(agent, 'GET', `/api/notifications/deliveries?status=${status}`);
+        expect({ status, total: log.total }).toEqual({ status, total: 0 });
+      }
+    });
     await page.goto(`${portal.api.baseUrl}/staff/deliveries`);
     const row = page.locator('[data-testid="delivery-row"]', { hasText: text });
     const status = row.locator('[data-testid="delivery-status"]');
-    for (let attempt = 0; ; attempt++) {
-      await row.waitFor();
-      if ((await status.textContent())?.trim() === 'Sent' || attempt === 10) break;
-      await page.waitForTimeout(500);
-      await page.reload();
-    }
+    await row.waitFor();
     expect((await status.textContent())?.trim()).toBe('Sent');
     await page.close();
   });

@@ -1,40 +1,24 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { useTestEnvironment } from '@deskgram/testing/harness';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type BrowserSession, openBrowser } from './browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
 
 /** The portal as a person first meets it: served by the built API, in a real browser. */
 describe('the portal', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
-  let session: BrowserSession;
+  const env = useTestEnvironment({ browser: true });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir } });
-    session = await openBrowser();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
   it('opens on the sign-in page at /', async () => {
-    const page = await session.browser.newPage();
+    const page = await env.browser.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const health = page.waitForResponse((response) => response.url().endsWith('/api/health'));
-    await page.goto(`${api.baseUrl}/`);
+    await page.goto(`${env.baseUrl}/`);
     await page.waitForURL(/\/sign-in$/);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('textbox', { name: 'E-mail' }).waitFor();
@@ -49,16 +33,16 @@ describe('the portal', () => {
   });
 
   it('serves client-side routes from index.html on a direct visit', async () => {
-    const page = await session.browser.newPage();
-    const response = await page.goto(`${api.baseUrl}/sign-in`);
+    const page = await env.browser.browser.newPage();
+    const response = await page.goto(`${env.baseUrl}/sign-in`);
     expect(response?.status()).toBe(200);
     await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
     await page.close();
   });
 
   it('switches to Russian and remembers it after a reload', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${api.baseUrl}/sign-in`);
+    const page = await env.browser.browser.newPage();
+    await page.goto(`${env.baseUrl}/sign-in`);
     await page.getByRole('button', { name: /Change language/ }).click();
     await page.getByRole('menuitemradio', { name: 'Русский' }).click();
     await page.getByRole('button', { name: 'Войти', exact: true }).waitFor();
@@ -69,8 +53,8 @@ describe('the portal', () => {
   });
 
   it('shows the API documentation at /api/docs', async () => {
-    const page = await session.browser.newPage();
-    await page.goto(`${api.baseUrl}/api/docs`);
+    const page = await env.browser.browser.newPage();
+    await page.goto(`${env.baseUrl}/api/docs`);
     await page.getByText('Deskgram API').first().waitFor();
     await page.close();
   });

@@ -1,9 +1,7 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { useTestEnvironment } from '@deskgram/testing/harness';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Page } from 'playwright-core';
-import { type BrowserSession, openBrowser } from './browser';
 
 const SCREENSHOTS = join(__dirname, '..', '..', '..', 'tmp', 'screenshots');
 /** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
@@ -11,28 +9,14 @@ const SESSION_STORAGE_KEY = 'deskgram.session';
 
 /** Staff looking after clients, on the built API with its demo data, in a real browser. */
 describe('staff: clients', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
-  let session: BrowserSession;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' }, browser: true });
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-    session = await openBrowser();
     await mkdir(SCREENSHOTS, { recursive: true });
   });
 
-  afterAll(async () => {
-    await session?.close();
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
-
   async function login(email: string, password: string): Promise<{ status: number; body: any }> {
-    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password }),
@@ -47,7 +31,7 @@ describe('staff: clients', () => {
   async function signedInPage(): Promise<Page> {
     const { status, body } = await login('admin@deskgram.example', 'deskgram-demo');
     expect(status).toBe(200);
-    const page = await session.browser.newPage();
+    const page = await env.browser.browser.newPage();
     await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
       SESSION_STORAGE_KEY,
       JSON.stringify(body),
@@ -64,7 +48,7 @@ describe('staff: clients', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${api.baseUrl}/staff/clients`);
+    await page.goto(`${env.baseUrl}/staff/clients`);
     await page.getByRole('heading', { name: 'Clients', exact: true }).waitFor();
     const table = page.locator('dg-client-list table');
     await table.getByRole('link', { name: 'Northwind Trading' }).waitFor();

@@ -1,41 +1,19 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type BrowserSession, useTestEnvironment } from '@deskgram/testing/harness';
 import { type Page } from 'playwright-core';
-import { type BrowserSession, openBrowser } from './browser';
 
 /** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
 const SESSION_STORAGE_KEY = 'deskgram.session';
 
 /** A ticket from the client's form to the agent's queue and back, on the built API with its demo data. */
 describe('tickets', () => {
-  let database: TestDatabase;
-  let api: ApiProcess;
-  let dataDir: string;
+  const env = useTestEnvironment({ api: { DEMO_DATA: 'true' }, browser: 2 });
   /** One browser each: a browser profile keeps one session, as the portal's storage is per site. */
-  let clientBrowser: BrowserSession;
-  let agentBrowser: BrowserSession;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    api = await startApi({ env: { DATABASE_URL: database.url, DATA_DIR: dataDir, DEMO_DATA: 'true' } });
-    clientBrowser = await openBrowser();
-    agentBrowser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await clientBrowser?.close();
-    await agentBrowser?.close();
-    await api?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const clientBrowser = () => env.browsers[0];
+  const agentBrowser = () => env.browsers[1];
 
   /** A page signed in as a demo account: the session the API hands out, put where the portal keeps it. */
   async function signedInPage(session: BrowserSession, email: string): Promise<Page> {
-    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: 'deskgram-demo' }),
@@ -55,9 +33,9 @@ describe('tickets', () => {
     const errors: string[] = [];
 
     // The client opens a ticket through the form.
-    const client = await signedInPage(clientBrowser, 'anna@northwind.example');
+    const client = await signedInPage(clientBrowser(), 'anna@northwind.example');
     client.on('pageerror', (error) => errors.push(error.message));
-    await client.goto(`${api.baseUrl}/client/tickets`);
+    await client.goto(`${env.baseUrl}/client/tickets`);
     await client.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
     await client.getByRole('link', { name: 'New ticket' }).first().click();
     await client.getByRole('heading', { name: 'New ticket', exact: true }).waitFor();
@@ -73,9 +51,9 @@ describe('tickets', () => {
     const ticketId = new URL(client.url()).pathname.split('/').pop();
 
     // The agent finds it in the queue and opens it.
-    const agent = await signedInPage(agentBrowser, 'agent@deskgram.example');
+    const agent = await signedInPage(agentBrowser(), 'agent@deskgram.example');
     agent.on('pageerror', (error) => errors.push(error.message));
-    await agent.goto(`${api.baseUrl}/staff`);
+    await agent.goto(`${env.baseUrl}/staff`);
     await agent.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
     await agent.getByRole('searchbox', { name: 'Search' }).fill('Scanner jams');
     await agent.waitForURL(/[?&]search=Scanner/);

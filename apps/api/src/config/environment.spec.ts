@@ -29,8 +29,12 @@ describe(validateEnvironment.name, () => {
     expect(validateEnvironment({ DEMO_DATA: 'yes' }).DEMO_DATA).toBe(true);
   });
 
+  it('accepts PORT=0, any free port', () => {
+    expect(validateEnvironment({ PORT: '0' }).PORT).toBe(0);
+  });
+
   it('lists every invalid variable at once', () => {
-    expect(() => validateEnvironment({ PORT: '0', DATABASE_URL: 'mysql://db' })).toThrow(
+    expect(() => validateEnvironment({ PORT: '-1', DATABASE_URL: 'mysql://db' })).toThrow(
       expect.objectContaining({
         message: expect.stringMatching(/PORT[\s\S]*DATABASE_URL|DATABASE_URL[\s\S]*PORT/),
       }),

@@ -35,8 +35,8 @@ export class Environment {
   NODE_ENV?: 'development' | 'production' | 'test';
 
   @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
-  @IsInt({ message: 'PORT must be a whole number from 1 to 65535' })
-  @Min(1)
+  @IsInt({ message: 'PORT must be a whole number from 0 to 65535 (0: any free port)' })
+  @Min(0)
   @Max(65535)
   PORT = 3000;
 

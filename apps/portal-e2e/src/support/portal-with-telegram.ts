@@ -1,10 +1,6 @@
-import { type ApiProcess, createTestDatabase, startApi, type TestDatabase } from '@deskgram/testing/harness';
-import { TelegramBotApiDouble } from '@deskgram/testing/telegram-bot-api';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { type ApiProcess, type BrowserSession, useTestEnvironment } from '@deskgram/testing/harness';
+import { type TelegramBotApiDouble } from '@deskgram/testing/telegram-bot-api';
 import { type Page } from 'playwright-core';
-import { type BrowserSession, openBrowser } from '../browser';
 
 /** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
 const SESSION_STORAGE_KEY = 'deskgram.session';
@@ -32,52 +28,24 @@ export interface PortalWithTelegram {
  * Telegram, and two browsers; fails each test in which a page threw.
  */
 export function portalWithTelegram(): PortalWithTelegram {
-  let database: TestDatabase;
-  let double: TelegramBotApiDouble;
-  let api: ApiProcess;
-  let dataDir: string;
-  /** One browser each: a browser profile keeps one session, as the portal's storage is per site. */
-  let clientBrowser: BrowserSession;
-  let agentBrowser: BrowserSession;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataDir = await mkdtemp(join(tmpdir(), 'deskgram-portal-'));
-    double = new TelegramBotApiDouble({
+  const env = useTestEnvironment({
+    api: { DEMO_DATA: 'true' },
+    telegram: {
       token: '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw',
       username: 'deskgram_test_bot',
       limits: { perChatPerSecond: 100 },
-    });
-    await double.start();
-    api = await startApi({
-      env: {
-        DATABASE_URL: database.url,
-        DATA_DIR: dataDir,
-        DEMO_DATA: 'true',
-        TELEGRAM_BOT_TOKEN: double.token,
-        TELEGRAM_API_ROOT: double.url,
-      },
-    });
-    clientBrowser = await openBrowser();
-    agentBrowser = await openBrowser();
+    },
+    // One browser each for a client and an agent: a browser profile keeps one session.
+    browser: 2,
   });
-
-  afterAll(async () => {
-    await clientBrowser?.close();
-    await agentBrowser?.close();
-    await api?.stop();
-    await double?.stop();
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const errors: string[] = [];
 
   afterEach(() => {
     expect(errors).toEqual([]);
   });
 
   async function login(email: string): Promise<Session> {
-    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email, password: 'deskgram-demo' }),
@@ -87,7 +55,7 @@ export function portalWithTelegram(): PortalWithTelegram {
   }
 
   async function apiCall<T>(session: Session, method: string, path: string): Promise<T> {
-    const response = await fetch(`${api.baseUrl}${path}`, {
+    const response = await fetch(`${env.baseUrl}${path}`, {
       method,
       headers: { authorization: `Bearer ${session.accessToken}` },
     });
@@ -118,16 +86,16 @@ export function portalWithTelegram(): PortalWithTelegram {
 
   return {
     get api() {
-      return api;
+      return env.api;
     },
     get double() {
-      return double;
+      return env.telegram;
     },
     get clientBrowser() {
-      return clientBrowser;
+      return env.browsers[0];
     },
     get agentBrowser() {
-      return agentBrowser;
+      return env.browsers[1];
     },
     login,
     apiCall,

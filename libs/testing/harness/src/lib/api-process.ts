@@ -20,6 +20,8 @@ export async function freePort(): Promise<number> {
 export interface ApiProcess {
   baseUrl: string;
   port: number;
+  /** The process id of the API, e.g. to read its memory use from /proc. */
+  pid: number;
   /** Everything the process printed so far (JSON log lines unless `LOG_FORMAT` says otherwise). */
   output(): string;
   /** SIGTERM and wait for a clean exit. */
@@ -31,36 +33,54 @@ export interface ApiProcess {
 
 export interface StartApiOptions {
   env: Record<string, string | undefined>;
-  /** How long to wait for /api/health to answer 200. */
+  /** How long to wait for the API to listen and /api/health to answer 200. */
   timeoutMs?: number;
   cwd?: string;
 }
 
 /**
- * Starts the built API in its own process on a free port and waits until it is healthy. The environment is the
- * given one only (plus PATH and HOME), so that nothing of the test runner's leaks in.
+ * Starts the built API in its own process and waits until it is healthy. The environment is the given one only
+ * (plus PATH and HOME), so that nothing of the test runner's leaks in. Unless the environment names a `PORT`, the API
+ * listens on `PORT=0` (a free port the system picks when it binds, so no other process can take it in between) and
+ * tells its port through the IPC channel the harness opens (`{ listening: { port } }`), whatever its log level.
  */
 export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
-  const port = options.env['PORT'] ? Number(options.env['PORT']) : await freePort();
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp' };
   // JSON lines, whatever NODE_ENV says: tests read the log (output()) line by line. `LOG_FORMAT: undefined` in
   // `options.env` leaves the API its own default.
-  const defaults = { LOG_LEVEL: 'warn', LOG_FORMAT: 'json' };
-  for (const [key, value] of Object.entries({ ...defaults, ...options.env, PORT: String(port) })) {
+  const defaults = { LOG_LEVEL: 'warn', LOG_FORMAT: 'json', PORT: '0' };
+  for (const [key, value] of Object.entries({ ...defaults, ...options.env })) {
     if (value !== undefined) env[key] = value;
   }
   const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
     env,
     cwd: options.cwd ?? process.cwd(),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((ok) => child.on('exit', (code) => ok(code)));
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const deadline = Date.now() + timeoutMs;
+  const port = await new Promise<number>((ok, fail) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`The API did not listen within ${timeoutMs} ms. Its output:\n${output}`));
+    }, timeoutMs);
+    child.on('message', (message: { listening?: { port?: unknown } }) => {
+      const port = message?.listening?.port;
+      if (typeof port !== 'number') return;
+      clearTimeout(timer);
+      ok(port);
+    });
+    void exited.then(() => {
+      clearTimeout(timer);
+      fail(new Error(`The API exited during start. Its output:\n${output}`));
+    });
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let running = true;
   void exited.then(() => (running = false));
   while (running) {
@@ -78,6 +98,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   return {
     baseUrl,
     port,
+    pid: child.pid ?? 0,
     output: () => output,
     exited,
     async stop() {

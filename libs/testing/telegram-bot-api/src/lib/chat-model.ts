@@ -1,0 +1,556 @@
+import { type EventEmitter } from 'node:events';
+import { ApiError, badRequest, unixTime } from './api-error';
+import { HtmlMarkupError, parseHtml, trimText, type ParsedText } from './html-markup';
+import { type RateLimiter } from './rate-limiter';
+import { boolParam, intParam, stringParam } from './request-params';
+import {
+  type CallbackQuery,
+  type Chat,
+  type ChatMemberUpdated,
+  type Message,
+  type MessageEntity,
+  type Params,
+  type User,
+} from './types';
+
+export interface PersonOptions {
+  /** Telegram user id (= private chat id); a fresh one from 7000000001 up when omitted. */
+  id?: number;
+  username?: string;
+  firstName: string;
+  lastName?: string;
+  languageCode?: string;
+  /**
+   * Whether the person has already opened the chat with the bot (default true). When false, the bot may not write
+   * first: sendMessage answers 403 `bot can't initiate conversation with a user` until the person presses Start.
+   */
+  hasStartedBot?: boolean;
+}
+
+/** A Telegram user the test plays; its private chat with the bot has the same id. */
+export interface TelegramPerson {
+  readonly id: number;
+  readonly chatId: number;
+  readonly firstName: string;
+  readonly lastName?: string;
+  readonly username?: string;
+  readonly languageCode?: string;
+  /** The person as a Bot API `User`, as it appears in `from`. */
+  readonly user: User;
+  /** The private chat as a Bot API `Chat`. */
+  readonly chat: Chat;
+}
+
+/** A group (or supergroup) chat with the bot in it; its id is negative, as on Telegram. */
+export interface TelegramGroup {
+  readonly chatId: number;
+  readonly title: string;
+  readonly chat: Chat;
+}
+
+/** A person handle or a user/chat id. */
+export type PersonRef = TelegramPerson | number;
+
+/** What an injected failure answers: an HTTP error with Telegram's error body, or a connection cut without answer. */
+export type Failure = { status: number; description?: string; retryAfter?: number } | 'drop';
+
+/** A message the double accepted from the bot, with what the bot asked for, so tests can assert on both. */
+export interface SentMessage {
+  readonly chatId: number;
+  readonly messageId: number;
+  /** Visible text (markup parsed away), as the person sees it; updated by editMessageText. */
+  text: string;
+  /** The text parameter as the bot sent it (markup included); updated by editMessageText. */
+  rawText: string;
+  parseMode?: string;
+  entities: MessageEntity[];
+  replyMarkup?: unknown;
+  /** The decoded request parameters of the sendMessage call. */
+  readonly params: Params;
+  readonly time: Date;
+  /** The Message object returned to the bot (latest version). */
+  message: Message;
+  editedAt?: Date;
+  deleted: boolean;
+}
+
+export interface CallbackAnswer {
+  readonly callbackQueryId: string;
+  readonly text?: string;
+  readonly showAlert: boolean;
+  readonly url?: string;
+  readonly time: Date;
+}
+
+interface PersonState {
+  person: TelegramPerson;
+  blocked: boolean;
+  started: boolean;
+  lastMessageId: number;
+  deletedMessageIds: Set<number>;
+}
+
+const chatActions = new Set([
+  'typing',
+  'upload_photo',
+  'record_video',
+  'upload_video',
+  'record_voice',
+  'upload_voice',
+  'upload_document',
+  'choose_sticker',
+  'find_location',
+  'record_video_note',
+  'upload_video_note',
+]);
+
+export interface ChatModelOptions {
+  /** The bot as a Bot API `User`, the sender of its messages. */
+  bot: User;
+  /** Refuse a bare `&` in HTML text. */
+  strictHtmlAmpersand: boolean;
+  limiter: RateLimiter;
+  /** Where `message` is emitted for every accepted or edited message. */
+  events: EventEmitter;
+}
+
+/**
+ * What Telegram knows of people and chats: the persons and groups a test plays, whether a person started or blocks
+ * the bot, every message the bot sent (with edits and deletions) and its callback answers. The bot-side methods
+ * (sendMessage, editMessageText, ...) validate as Telegram does and throw `ApiError`s; the person-side ones build
+ * what the person does, for the update queue to carry.
+ */
+export class ChatModel {
+  private readonly persons = new Map<number, PersonState>();
+  private readonly groups = new Map<number, { group: TelegramGroup; lastMessageId: number }>();
+  private nextGroupId = 4000000001;
+  private nextPersonId = 7000000001;
+  private nextCallbackQueryId = 1;
+  private sent: SentMessage[] = [];
+  private answers: CallbackAnswer[] = [];
+
+  constructor(private readonly options: ChatModelOptions) {}
+
+  private get bot(): User {
+    return { ...this.options.bot };
+  }
+
+  private get events(): EventEmitter {
+    return this.options.events;
+  }
+
+  /** Forgets sent messages and callback answers; keeps persons, groups and message id counters. */
+  reset(): void {
+    this.sent = [];
+    this.answers = [];
+  }
+
+  /** Every message accepted, in order. */
+  get messages(): readonly SentMessage[] {
+    return this.sent;
+  }
+
+  /** The answerCallbackQuery calls. */
+  get callbackAnswers(): readonly CallbackAnswer[] {
+    return this.answers;
+  }
+
+  /** Messages accepted for that chat, oldest first (deleted ones included, flagged). */
+  sentTo(chat: PersonRef): SentMessage[] {
+    const chatId = typeof chat === 'number' ? chat : chat.chatId;
+    return this.sent.filter((message) => message.chatId === chatId);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // People and what they do
+
+  /** Creates (or returns the existing) Telegram user with that id. */
+  person(options: PersonOptions): TelegramPerson {
+    const id = options.id ?? this.nextPersonId++;
+    const existing = this.persons.get(id);
+    if (existing) return existing.person;
+    const user: User = { id, is_bot: false, first_name: options.firstName };
+    if (options.lastName !== undefined) user.last_name = options.lastName;
+    if (options.username !== undefined) user.username = options.username;
+    if (options.languageCode !== undefined) user.language_code = options.languageCode;
+    const chat: Chat = { id, type: 'private', first_name: options.firstName };
+    if (options.lastName !== undefined) chat.last_name = options.lastName;
+    if (options.username !== undefined) chat.username = options.username;
+    const person: TelegramPerson = Object.freeze({
+      id,
+      chatId: id,
+      firstName: options.firstName,
+      lastName: options.lastName,
+      username: options.username,
+      languageCode: options.languageCode,
+      user: Object.freeze(user),
+      chat: Object.freeze(chat),
+    });
+    this.persons.set(id, {
+      person,
+      blocked: false,
+      started: options.hasStartedBot ?? true,
+      lastMessageId: 0,
+      deletedMessageIds: new Set(),
+    });
+    return person;
+  }
+
+  /**
+   * Creates (or returns the existing) group chat the bot is a member of, so that persons can write commands there
+   * with `sendTextInGroup` and the bot's answers to it can be read with `sentTo(group.chatId)`.
+   */
+  group(options: { title: string; id?: number; type?: 'group' | 'supergroup' }): TelegramGroup {
+    const id = options.id ?? -this.nextGroupId++;
+    const existing = this.groups.get(id);
+    if (existing) return existing.group;
+    const chat: Chat = { id, type: options.type ?? 'group', title: options.title };
+    const group: TelegramGroup = Object.freeze({ chatId: id, title: options.title, chat: Object.freeze(chat) });
+    this.groups.set(id, { group, lastMessageId: 0 });
+    return group;
+  }
+
+  /** The message a person writes in a group; a leading `/command` (or `/command@bot`) gets its entity. */
+  groupMessage(group: TelegramGroup, person: PersonRef, text: string): Message {
+    const state = this.groups.get(group.chatId);
+    if (!state) throw new Error(`Unknown group ${group.chatId}: create it with double.group(...) first`);
+    const message: Message = {
+      message_id: ++state.lastMessageId,
+      from: this.state(person).person.user,
+      chat: group.chat,
+      date: unixTime(),
+      text,
+    };
+    this.addCommandEntity(message);
+    return message;
+  }
+
+  /** Whether the person currently blocks the bot. */
+  isBlocked(person: PersonRef): boolean {
+    return this.state(person).blocked;
+  }
+
+  /** The person writes `text` (a start command or any text) in their chat with the bot, which opens that chat. */
+  writeToBot(person: PersonRef, text: string): Message {
+    const state = this.state(person);
+    state.started = true;
+    return this.incomingMessage(state, text);
+  }
+
+  /** Blocks or unblocks the bot for the person; the `my_chat_member` change the bot is told of. */
+  setBlocked(person: PersonRef, blocked: boolean): ChatMemberUpdated {
+    const state = this.state(person);
+    state.blocked = blocked;
+    return blocked ? this.memberChange(state, 'member', 'kicked') : this.memberChange(state, 'kicked', 'member');
+  }
+
+  /**
+   * The person taps an inline button with this callback_data. Telegram only lets people press buttons that exist, so
+   * the button is looked up in the messages sent to that chat (the newest carrying it, or `message`).
+   */
+  buttonPress(person: PersonRef, callbackData: string, message?: SentMessage): CallbackQuery {
+    const state = this.state(person);
+    const pressed =
+      message ??
+      [...this.sent]
+        .reverse()
+        .find(
+          (sent) => sent.chatId === state.person.chatId && !sent.deleted && hasButton(sent.replyMarkup, callbackData),
+        );
+    if (!pressed || !hasButton(pressed.replyMarkup, callbackData)) {
+      throw new Error(
+        `No message sent to chat ${state.person.chatId} has a button with callback_data "${callbackData}"`,
+      );
+    }
+    return {
+      id: String(this.nextCallbackQueryId++ + 4_000_000_000_000),
+      from: state.person.user,
+      message: pressed.message,
+      chat_instance: String(-state.person.id),
+      data: callbackData,
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // What the bot does
+
+  sendChatAction(params: Params): true {
+    this.writableChat(params['chat_id']);
+    if (!chatActions.has(stringParam(params['action']) ?? '')) throw badRequest('wrong parameter action in request');
+    return true;
+  }
+
+  getChat(params: Params): Chat {
+    return this.knownChat(params['chat_id']).person.chat;
+  }
+
+  answerCallbackQuery(params: Params): true {
+    const callbackQueryId = stringParam(params['callback_query_id']);
+    if (!callbackQueryId) throw badRequest('query is too old and response timeout expired or query ID is invalid');
+    this.answers.push({
+      callbackQueryId,
+      text: stringParam(params['text']),
+      showAlert: boolParam(params['show_alert']),
+      url: stringParam(params['url']),
+      time: new Date(),
+    });
+    return true;
+  }
+
+  sendMessage(params: Params): Message {
+    const groupId = intParam(params['chat_id']);
+    if (groupId !== undefined && this.groups.has(groupId)) return this.sendGroupMessage(groupId, params);
+    const state = this.writableChat(params['chat_id']);
+    const parsed = this.parseText(params);
+    this.checkReplyMarkup(params['reply_markup']);
+    this.options.limiter.take(state.person.chatId);
+    const message: Message = {
+      message_id: ++state.lastMessageId,
+      from: this.bot,
+      chat: state.person.chat,
+      date: unixTime(),
+      text: parsed.text,
+    };
+    if (parsed.entities.length) message.entities = parsed.entities;
+    if (params['reply_markup'] !== undefined && isInlineKeyboard(params['reply_markup'])) {
+      message.reply_markup = params['reply_markup'];
+    }
+    if (params['link_preview_options'] !== undefined) message.link_preview_options = params['link_preview_options'];
+    return this.record(state.person.chatId, message, parsed, params);
+  }
+
+  /** Groups need no Start and cannot block the bot; the flood limits count them like any chat. */
+  private sendGroupMessage(chatId: number, params: Params): Message {
+    const state = this.groups.get(chatId);
+    if (!state) throw badRequest('chat not found');
+    const parsed = this.parseText(params);
+    this.checkReplyMarkup(params['reply_markup']);
+    this.options.limiter.take(chatId);
+    const message: Message = {
+      message_id: ++state.lastMessageId,
+      from: this.bot,
+      chat: state.group.chat,
+      date: unixTime(),
+      text: parsed.text,
+    };
+    if (parsed.entities.length) message.entities = parsed.entities;
+    return this.record(chatId, message, parsed, params);
+  }
+
+  /** Keeps an accepted message, with what the bot asked for, and tells the listeners. */
+  private record(chatId: number, message: Message, parsed: ParsedText, params: Params): Message {
+    const sent: SentMessage = {
+      chatId,
+      messageId: message.message_id,
+      text: parsed.text,
+      rawText: stringParam(params['text']) ?? '',
+      parseMode: stringParam(params['parse_mode']),
+      entities: parsed.entities,
+      replyMarkup: params['reply_markup'],
+      params,
+      time: new Date(),
+      message,
+      deleted: false,
+    };
+    this.sent.push(sent);
+    this.events.emit('message', sent);
+    return message;
+  }
+
+  editMessageText(params: Params): Message {
+    if (params['inline_message_id'] !== undefined) throw badRequest('inline messages are not supported by the double');
+    const state = this.writableChat(params['chat_id']);
+    const sent = this.findSent(state, params['message_id'], 'message to edit not found');
+    const parsed = this.parseText(params);
+    this.checkReplyMarkup(params['reply_markup']);
+    const markup = params['reply_markup'];
+    if (
+      parsed.text === sent.text &&
+      JSON.stringify(parsed.entities) === JSON.stringify(sent.entities) &&
+      JSON.stringify(markup) === JSON.stringify(sent.replyMarkup)
+    ) {
+      throw badRequest(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+    sent.text = parsed.text;
+    sent.rawText = stringParam(params['text']) ?? '';
+    sent.parseMode = stringParam(params['parse_mode']);
+    sent.entities = parsed.entities;
+    sent.replyMarkup = markup;
+    sent.editedAt = new Date();
+    const message: Message = { ...sent.message, text: parsed.text, edit_date: unixTime() };
+    if (parsed.entities.length) message.entities = parsed.entities;
+    else delete message.entities;
+    if (markup !== undefined && isInlineKeyboard(markup)) message.reply_markup = markup;
+    else delete message.reply_markup;
+    sent.message = message;
+    this.events.emit('message', sent);
+    return message;
+  }
+
+  editMessageReplyMarkup(params: Params): Message {
+    const state = this.writableChat(params['chat_id']);
+    const sent = this.findSent(state, params['message_id'], 'message to edit not found');
+    this.checkReplyMarkup(params['reply_markup']);
+    const markup = params['reply_markup'];
+    if (JSON.stringify(markup) === JSON.stringify(sent.replyMarkup)) {
+      throw badRequest(
+        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
+      );
+    }
+    sent.replyMarkup = markup;
+    sent.editedAt = new Date();
+    const message: Message = { ...sent.message, edit_date: unixTime() };
+    if (markup !== undefined && isInlineKeyboard(markup)) message.reply_markup = markup;
+    else delete message.reply_markup;
+    sent.message = message;
+    return message;
+  }
+
+  deleteMessage(params: Params): boolean {
+    const state = this.knownChat(params['chat_id']);
+    const messageId = intParam(params['message_id']);
+    if (
+      messageId === undefined ||
+      messageId < 1 ||
+      messageId > state.lastMessageId ||
+      state.deletedMessageIds.has(messageId)
+    ) {
+      throw badRequest('message to delete not found');
+    }
+    state.deletedMessageIds.add(messageId);
+    const sent = this.sent.find((message) => message.chatId === state.person.chatId && message.messageId === messageId);
+    if (sent) sent.deleted = true;
+    return true;
+  }
+
+  private findSent(state: PersonState, messageIdParam: unknown, notFound: string): SentMessage {
+    const messageId = intParam(messageIdParam);
+    const sent = this.sent.find(
+      (message) => message.chatId === state.person.chatId && message.messageId === messageId && !message.deleted,
+    );
+    if (!sent) throw badRequest(notFound);
+    return sent;
+  }
+
+  /** Text rules in Telegram's order: empty, markup, length. */
+  private parseText(params: Params): ParsedText {
+    const raw = stringParam(params['text']) ?? '';
+    if (raw.trim() === '') throw badRequest('message text is empty');
+    const parseMode = (stringParam(params['parse_mode']) ?? '').toLowerCase();
+    let parsed: ParsedText;
+    if (parseMode === 'html') {
+      try {
+        parsed = parseHtml(raw, { strictAmpersand: this.options.strictHtmlAmpersand });
+      } catch (error) {
+        if (error instanceof HtmlMarkupError) throw badRequest(error.message);
+        throw error;
+      }
+    } else if (parseMode === '' || parseMode === 'markdown' || parseMode === 'markdownv2') {
+      // Markdown is not parsed by the double: the text is kept as sent.
+      const entities = Array.isArray(params['entities']) ? (params['entities'] as MessageEntity[]) : [];
+      parsed = trimText(raw, parseMode === '' ? entities : []);
+    } else {
+      throw badRequest(`unsupported parse_mode`);
+    }
+    if (parsed.text === '') throw badRequest('message text is empty');
+    if (parsed.text.length > 4096) throw badRequest('message is too long');
+    return parsed;
+  }
+
+  private checkReplyMarkup(markup: unknown): void {
+    if (markup === undefined) return;
+    if (typeof markup !== 'object' || markup === null)
+      throw badRequest("can't parse reply keyboard markup JSON object");
+    const keyboard = (markup as { inline_keyboard?: unknown }).inline_keyboard;
+    if (keyboard === undefined) return;
+    if (!Array.isArray(keyboard) || !keyboard.every((row) => Array.isArray(row))) {
+      throw badRequest('field "inline_keyboard" of the InlineKeyboardMarkup must be an Array of Arrays');
+    }
+    for (const button of (keyboard as unknown[][]).flat()) {
+      const { text, callback_data: data } = (button ?? {}) as { text?: unknown; callback_data?: unknown };
+      if (typeof text !== 'string' || text === '')
+        throw badRequest("can't parse inline keyboard button: Text is empty");
+      if (data !== undefined && (typeof data !== 'string' || data === '' || Buffer.byteLength(data) > 64)) {
+        throw badRequest('BUTTON_DATA_INVALID');
+      }
+    }
+  }
+
+  /** Sliding one-second windows, per chat and for the whole bot; only accepted messages count. */
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Chats
+
+  private state(person: PersonRef): PersonState {
+    const id = typeof person === 'number' ? person : person.id;
+    const state = this.persons.get(id);
+    if (!state) throw new Error(`Unknown person ${id}: create it with double.person(...) first`);
+    return state;
+  }
+
+  private knownChat(chatIdParam: unknown): PersonState {
+    if (chatIdParam === undefined || chatIdParam === '') throw badRequest('chat_id is empty');
+    const chatId = intParam(chatIdParam);
+    const state = chatId === undefined ? undefined : this.persons.get(chatId);
+    if (!state) throw badRequest('chat not found');
+    return state;
+  }
+
+  /** A chat the bot may write to: known, not blocked, opened by the person. */
+  private writableChat(chatIdParam: unknown): PersonState {
+    const state = this.knownChat(chatIdParam);
+    if (state.blocked) throw new ApiError(403, 'Forbidden: bot was blocked by the user');
+    if (!state.started) throw new ApiError(403, "Forbidden: bot can't initiate conversation with a user");
+    return state;
+  }
+
+  private incomingMessage(state: PersonState, text: string): Message {
+    const message: Message = {
+      message_id: ++state.lastMessageId,
+      from: state.person.user,
+      chat: state.person.chat,
+      date: unixTime(),
+      text,
+    };
+    this.addCommandEntity(message);
+    return message;
+  }
+
+  private addCommandEntity(message: Message): void {
+    const command = new RegExp(`^/[A-Za-z0-9_]{1,32}(@${this.options.bot.username})?(?=\\s|$)`, 'i').exec(
+      message.text ?? '',
+    );
+    if (command) message.entities = [{ type: 'bot_command', offset: 0, length: command[0].length }];
+  }
+
+  private memberChange(state: PersonState, from: 'member' | 'kicked', to: 'member' | 'kicked'): ChatMemberUpdated {
+    const member = (status: 'member' | 'kicked') =>
+      status === 'kicked' ? { user: this.bot, status, until_date: 0 } : { user: this.bot, status };
+    return {
+      chat: state.person.chat,
+      from: state.person.user,
+      date: unixTime(),
+      old_chat_member: member(from),
+      new_chat_member: member(to),
+    };
+  }
+}
+
+function isInlineKeyboard(markup: unknown): boolean {
+  return typeof markup === 'object' && markup !== null && 'inline_keyboard' in markup;
+}
+
+function hasButton(markup: unknown, callbackData: string): boolean {
+  if (!isInlineKeyboard(markup)) return false;
+  const rows = (markup as { inline_keyboard: unknown }).inline_keyboard;
+  return (
+    Array.isArray(rows) &&
+    rows.some(
+      (row) =>
+        Array.isArray(row) &&
+        row.some((button) => (button as { callback_data?: unknown } | null)?.callback_data === callbackData),
+    )
+  );
+}
