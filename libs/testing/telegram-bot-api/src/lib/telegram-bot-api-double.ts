@@ -75,6 +75,12 @@ interface FailureRule {
 }
 
 /** Methods the double accepts and ignores, so that bot start-up code calling them does not fail on a 404. */
+/**
+ * How long the waits wait by default. Generous, because a wait ends as soon as its condition holds: only a test that
+ * is failing anyway waits this long, and a busy machine never makes a passing one fail.
+ */
+const DEFAULT_WAIT_MS = 15_000;
+
 const acceptedNoOps = [
   'setMyDescription',
   'setMyShortDescription',
@@ -270,7 +276,7 @@ export class TelegramBotApiDouble {
    * batch only after handling the previous one) or accepted by the webhook with a 2xx. Lets a test wait for "the bot
    * has handled this" without sleeping.
    */
-  async waitUntilHandled(update: Update, timeoutMs = 5000): Promise<void> {
+  async waitUntilHandled(update: Update, timeoutMs = DEFAULT_WAIT_MS): Promise<void> {
     await this.waitUntil(
       () => (this.updates.isPending(update) ? undefined : true),
       ['handled'],
@@ -355,7 +361,7 @@ export class TelegramBotApiDouble {
   }
 
   /** Resolves with the first accepted message (already sent or to come) matching `predicate`. */
-  async waitFor(predicate: (message: SentMessage) => boolean, timeoutMs = 5000): Promise<SentMessage> {
+  async waitFor(predicate: (message: SentMessage) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<SentMessage> {
     return this.waitUntil(
       () => this.messages.find(predicate),
       ['message'],
@@ -369,7 +375,7 @@ export class TelegramBotApiDouble {
   async waitForMessage(
     person: PersonRef,
     predicate: (message: SentMessage) => boolean = () => true,
-    timeoutMs = 5000,
+    timeoutMs = DEFAULT_WAIT_MS,
   ): Promise<SentMessage> {
     const chatId = typeof person === 'number' ? person : person.chatId;
     return this.waitUntil(
@@ -384,7 +390,7 @@ export class TelegramBotApiDouble {
   }
 
   /** Resolves with the first call (already received or to come) matching `predicate`. */
-  async waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = 5000): Promise<RecordedCall> {
+  async waitForCall(predicate: (call: RecordedCall) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedCall> {
     return this.waitUntil(
       () => this.recordedCalls.find(predicate),
       ['call-received', 'call'],
