@@ -26,16 +26,21 @@ export class ListItems {}
 @Directive({ selector: 'ng-template[dgListEmpty]' })
 export class ListEmpty {}
 
-/** The texts of the search field; without them the frame has none. */
+/** The texts of the search field and of "nothing matches"; without them the frame has no search field. */
 export interface ListSearchTexts {
   readonly label: string;
   readonly placeholder: string;
+  /** The clear button's label, in the field and under "nothing matches". */
   readonly clear: string;
+  /** Says that nothing matches the current search. */
+  readonly noMatches: string;
+  readonly noMatchesHint: string;
 }
 
 /**
  * The frame of a list page below its header: the search field (optional), then a surface with the skeleton while the
- * first answer loads, the error with Retry, the page's empty state, or the page's list with the paginator. A reload
+ * first answer loads, the error with Retry, "nothing matches" with Clear search (for a search that found nothing), the
+ * page's empty state, or the page's list with the paginator. A reload
  * keeps the list, dimmed under a progress bar. The state comes from `listResource()`.
  */
 @Component({
@@ -108,7 +113,16 @@ export interface ListSearchTexts {
           </div>
         }
         @case ('empty') {
-          <ng-container [ngTemplateOutlet]="empty() ?? null" />
+          @if (noMatch(); as texts) {
+            <div class="state">
+              <mat-icon class="state-icon" svgIcon="search_off" />
+              <p class="state-title">{{ texts.noMatches }}</p>
+              <p class="state-message">{{ texts.noMatchesHint }}</p>
+              <button mat-stroked-button type="button" (click)="list().query.clearSearch()">{{ texts.clear }}</button>
+            </div>
+          } @else {
+            <ng-container [ngTemplateOutlet]="empty() ?? null" />
+          }
         }
         @case ('list') {
           <ng-container [ngTemplateOutlet]="items() ?? null" />
@@ -153,6 +167,11 @@ export class ListFrame {
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly items = contentChild(ListItems, { read: TemplateRef });
   protected readonly empty = contentChild(ListEmpty, { read: TemplateRef });
+  /** The search's texts when a search found nothing; the page's empty state is for a list with nothing at all. */
+  protected noMatch(): ListSearchTexts | null {
+    return this.list().search() ? this.search() : null;
+  }
+
   protected dimmed(): boolean {
     return this.list().loading() && this.dimReload();
   }
