@@ -4,7 +4,6 @@ export { PortalPaginatorIntl } from './lib/i18n/portal-paginator-intl';
 export { TranslocoHttpLoader } from './lib/i18n/transloco-http-loader';
 export { apiErrorOf, apiErrorText, type ApiError } from './lib/http/api-error';
 export { providePortalIcons } from './lib/icons/portal-icons';
-export { DEFAULT_PAGE_SIZE, ListQuery, PAGE_SIZE_OPTIONS, SEARCH_DEBOUNCE_MS } from './lib/list/list-query';
 export { RelativeTimePipe } from './lib/time/relative-time-pipe';
 export { PRODUCT_NAME, PortalTitleStrategy } from './lib/title/portal-title-strategy';
 export { providePortalCore } from './lib/provide-portal-core';

@@ -1,8 +1,8 @@
 import { inject, Injectable } from '@angular/core';
 import { MatDialog } from '@angular/material/dialog';
+import { confirmAction } from '@deskgram/portal/ui';
 import { TranslocoService } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from './confirm-dialog/confirm-dialog';
 import { ResetLinkDialog, type ResetLinkDialogData } from './reset-link-dialog/reset-link-dialog';
 import { SetPasswordDialog, type SetPasswordDialogData } from './set-password-dialog/set-password-dialog';
 
@@ -20,16 +20,12 @@ export class AccountDialogs {
   /** Whether the person confirmed disabling `name`, which signs them out everywhere. */
   async confirmDisable(name: string): Promise<boolean> {
     const t = (key: string) => this.transloco.translate(`accounts.confirmDisable.${key}`, { name });
-    const answer = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data: { title: t('title'), message: t('message'), confirm: t('confirm'), destructive: true },
-          width: '440px',
-          maxWidth: 'calc(100vw - 32px)',
-        })
-        .afterClosed(),
-    );
-    return answer === true;
+    return confirmAction(this.dialog, {
+      title: t('title'),
+      message: t('message'),
+      confirm: t('confirm'),
+      destructive: true,
+    });
   }
 
   /** Resolves `true` once a new password was set. */

@@ -6,7 +6,7 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type TicketCountsDto } from '@deskgram/api-client';
 import { AuthStore } from '@deskgram/portal/auth';
-import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/core';
+import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import {
   apiError,
   click,

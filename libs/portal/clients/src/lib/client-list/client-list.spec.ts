@@ -9,7 +9,7 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type ClientDto, type ClientListDto, type ClientSummaryDto } from '@deskgram/api-client';
-import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/core';
+import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import {
   apiError,
   click,

@@ -1,19 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MatIconButton } from '@angular/material/button';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { addClientUser, type ClientDto, DeskgramApi } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
+import { FormDialog } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { CLIENT_ERROR_TEXTS, MIN_PASSWORD_LENGTH } from '../client-form';
 
@@ -25,11 +19,7 @@ export interface ClientUserDialogData {
 @Component({
   selector: 'dg-client-user-dialog',
   imports: [
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
+    FormDialog,
     MatError,
     MatFormField,
     MatHint,
@@ -42,7 +32,6 @@ export interface ClientUserDialogData {
     TranslocoDirective,
   ],
   templateUrl: './client-user-dialog.html',
-  styleUrl: '../client-dialog/client-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ClientUserDialog {

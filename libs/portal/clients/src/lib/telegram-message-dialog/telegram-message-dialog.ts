@@ -8,20 +8,13 @@ import {
   type ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { type ClientDto, DeskgramApi, sendClientMessage } from '@deskgram/api-client';
 import { apiErrorText, LanguageStore } from '@deskgram/portal/core';
+import { FormDialog } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { CLIENT_ERROR_TEXTS } from '../client-form';
 
@@ -59,12 +52,8 @@ function notBlank(control: AbstractControl<string>): ValidationErrors | null {
 @Component({
   selector: 'dg-telegram-message-dialog',
   imports: [
+    FormDialog,
     CdkTextareaAutosize,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
     MatError,
     MatFormField,
     MatHint,

@@ -8,7 +8,6 @@ import {
   inject,
   InjectionToken,
   linkedSignal,
-  resource,
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
@@ -16,8 +15,6 @@ import { MatButton } from '@angular/material/button';
 import { MatChipListbox, type MatChipListboxChange, MatChipOption } from '@angular/material/chips';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
@@ -35,14 +32,14 @@ import {
 import { ActivatedRoute, type Params, Router } from '@angular/router';
 import {
   type DeliveryDto,
-  type DeliveryListDto,
   type DeliveryStatus,
   DeskgramApi,
   listDeliveries,
   type NotificationKind,
   retryDelivery,
 } from '@deskgram/api-client';
-import { apiErrorText, LanguageStore, ListQuery, PAGE_SIZE_OPTIONS, RelativeTimePipe } from '@deskgram/portal/core';
+import { apiErrorText, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
+import { ListEmpty, ListFrame, ListItems, ListQuery, listResource } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { map } from 'rxjs';
 import { DeliveryStatusChip } from '../delivery-status-chip';
@@ -82,8 +79,6 @@ const NOTIFICATION_KINDS: Readonly<Record<NotificationKind, true>> = {
 };
 export const KINDS = Object.keys(NOTIFICATION_KINDS) as readonly NotificationKind[];
 
-type View = 'loading' | 'error' | 'empty' | 'list';
-
 function isStatus(value: string | null): value is DeliveryStatus {
   return value !== null && Object.hasOwn(DELIVERY_STATUSES, value);
 }
@@ -109,6 +104,9 @@ function retryable(delivery: DeliveryDto): boolean {
 @Component({
   selector: 'dg-delivery-log',
   imports: [
+    ListEmpty,
+    ListFrame,
+    ListItems,
     DatePipe,
     DeliveryStatusChip,
     MatButton,
@@ -125,8 +123,6 @@ function retryable(delivery: DeliveryDto): boolean {
     MatIcon,
     MatLabel,
     MatOption,
-    MatPaginator,
-    MatProgressBar,
     MatRow,
     MatRowDef,
     MatSelect,
@@ -151,7 +147,6 @@ export class DeliveryLog {
 
   protected readonly query = inject(ListQuery);
   protected readonly language = inject(LanguageStore).language;
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly statusFilters = STATUS_FILTERS;
   protected readonly kinds = KINDS;
   protected readonly columns = ['status', 'notification', 'recipient', 'message', 'created', 'actions'];
@@ -180,59 +175,28 @@ export class DeliveryLog {
     page: this.query.page(),
     pageSize: this.query.pageSize(),
   }));
-  protected readonly deliveries = resource({
-    params: () => this.listParams(),
-    loader: ({ params }) => this.api.invoke(listDeliveries, params),
+  protected readonly deliveries = listResource({
+    params: () => ({ status: this.status() ?? undefined, kind: this.kind() ?? undefined }),
+    loader: ({ status, kind, page, pageSize }) => this.api.invoke(listDeliveries, { status, kind, page, pageSize }),
   });
 
   /**
    * The automatic refresh runs quietly: a progress bar and a dimmed list every ten seconds would only distract.
    * Another filter or page, or the person's own "Refresh", loads visibly again.
    */
-  private readonly quiet = linkedSignal({ source: this.listParams, computation: () => false });
-  protected readonly busy = computed(() => this.deliveries.isLoading() && !this.quiet());
+  protected readonly quiet = linkedSignal({ source: this.listParams, computation: () => false });
+  protected readonly busy = computed(() => this.deliveries.loading() && !this.quiet());
 
-  /**
-   * The list on screen. While another filter or page loads, the last one stays, dimmed under a progress bar, instead
-   * of the page flashing back to the skeleton.
-   */
-  protected readonly shown = linkedSignal<
-    { list: DeliveryListDto | undefined; loading: boolean },
-    DeliveryListDto | undefined
-  >({
-    source: () => ({
-      list: this.deliveries.hasValue() ? this.deliveries.value() : undefined,
-      loading: this.deliveries.isLoading(),
-    }),
-    computation: ({ list, loading }, previous) => list ?? (loading ? previous?.value : undefined),
-  });
-  protected readonly items = computed(() => this.shown()?.items ?? []);
-  protected readonly total = computed(() => this.shown()?.total ?? 0);
   /** When the list on screen arrived: "5 min ago" counts from the answer, so it moves on with every refresh. */
   protected readonly now = computed(() => {
-    this.shown();
+    this.deliveries.value();
     return Date.now();
   });
   protected readonly filtered = computed(() => this.status() !== null || this.kind() !== null);
-  protected readonly view = computed<View>(() => {
-    if (this.deliveries.status() === 'error') {
-      return 'error';
-    }
-    if (!this.shown()) {
-      return 'loading';
-    }
-    return this.items().length > 0 ? 'list' : 'empty';
-  });
 
   constructor() {
     effect(() => {
-      if (this.deliveries.hasValue()) {
-        this.query.keepPageWithin(this.deliveries.value().total);
-      }
-    });
-
-    effect(() => {
-      if (!this.deliveries.isLoading()) {
+      if (!this.deliveries.loading()) {
         this.quiet.set(false);
       }
     });
@@ -240,7 +204,7 @@ export class DeliveryLog {
     // Each answer (or a row changed by a retry) is a new value, so the effect runs again and plans the next refresh;
     // leaving the page, an error or a list with nothing on its way ends it.
     effect((onCleanup) => {
-      if (!this.deliveries.hasValue() || !this.deliveries.value().items.some(inFlight)) {
+      if (!this.deliveries.resource.hasValue() || !this.deliveries.resource.value().items.some(inFlight)) {
         return;
       }
       const timer = setTimeout(() => {
@@ -274,17 +238,13 @@ export class DeliveryLog {
     this.setFilters({ status: null, kind: null });
   }
 
-  protected changePage(event: PageEvent): void {
-    void this.query.setPage(event.pageIndex + 1, event.pageSize);
-  }
-
   protected async retry(delivery: DeliveryDto): Promise<void> {
     this.retrying.update((ids) => new Set(ids).add(delivery.id));
     try {
       const updated = await this.api.invoke(retryDelivery, { id: delivery.id });
       // The API answers with the delivery as it is now, pending: the row changes in place, and the refresh that
       // follows pending rows shows when it went out.
-      this.deliveries.update(
+      this.deliveries.resource.update(
         (list) => list && { ...list, items: list.items.map((item) => (item.id === updated.id ? updated : item)) },
       );
       this.say(this.transloco.translate('deliveries.retried', { name: delivery.recipient.displayName }));

@@ -22,8 +22,8 @@ import {
   voidInvoice,
 } from '@deskgram/api-client';
 import { apiErrorOf, apiErrorText } from '@deskgram/portal/core';
+import { confirmAction } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { ConfirmDialog, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog';
 import { currentLanguage, DayPipe, MoneyPipe } from '../format';
 import { InvoiceStatusChip } from '../invoice-status';
 import { currencyDecimals, formatScaled, isCurrencyCode, lineAmount } from '../money';
@@ -242,27 +242,21 @@ export class InvoiceEditor {
     }
   }
 
-  protected act(action: InvoiceAction): void {
+  protected async act(action: InvoiceAction): Promise<void> {
     const invoice = this.invoice.hasValue() ? this.invoice.value() : undefined;
     if (!invoice || this.busy()) {
       return;
     }
     const key = `invoices.editor.confirm.${action}`;
-    const dialog = this.dialog.open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-      data: {
-        title: this.transloco.translate(`${key}.title`),
-        message: this.transloco.translate(`${key}.message`, { number: invoice.number ?? '' }),
-        confirm: this.transloco.translate(`${key}.confirm`),
-        destructive: action === 'void',
-      },
-      width: '440px',
-      maxWidth: 'calc(100vw - 32px)',
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.transloco.translate(`${key}.title`),
+      message: this.transloco.translate(`${key}.message`, { number: invoice.number ?? '' }),
+      confirm: this.transloco.translate(`${key}.confirm`),
+      destructive: action === 'void',
     });
-    dialog.afterClosed().subscribe((confirmed) => {
-      if (confirmed) {
-        void this.run(action, invoice.id);
-      }
-    });
+    if (confirmed) {
+      await this.run(action, invoice.id);
+    }
   }
 
   private async run(action: InvoiceAction, id: string): Promise<void> {

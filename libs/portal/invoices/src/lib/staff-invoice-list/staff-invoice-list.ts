@@ -1,11 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, linkedSignal, resource } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, resource } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import {
   MatCell,
@@ -20,20 +18,21 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { DeskgramApi, type InvoiceListDto, type InvoiceStatus, listClients, listInvoices } from '@deskgram/api-client';
-import { ListQuery, PAGE_SIZE_OPTIONS } from '@deskgram/portal/core';
+import { DeskgramApi, type InvoiceStatus, listClients, listInvoices } from '@deskgram/api-client';
+import { ListEmpty, ListFrame, ListItems, ListQuery, listResource } from '@deskgram/portal/ui';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { currentLanguage, DayPipe, MoneyPipe } from '../format';
 import { InvoiceStatusChip } from '../invoice-status';
 
 export const INVOICE_STATUSES: readonly InvoiceStatus[] = ['draft', 'issued', 'overdue', 'paid', 'void'];
 
-type View = 'loading' | 'error' | 'empty' | 'list';
-
 /** `/staff/invoices`: every invoice, filtered by status and client through the address; "New invoice". */
 @Component({
   selector: 'dg-staff-invoice-list',
   imports: [
+    ListEmpty,
+    ListFrame,
+    ListItems,
     DayPipe,
     InvoiceStatusChip,
     MatButton,
@@ -48,8 +47,6 @@ type View = 'loading' | 'error' | 'empty' | 'list';
     MatIcon,
     MatLabel,
     MatOption,
-    MatPaginator,
-    MatProgressBar,
     MatRow,
     MatRowDef,
     MatSelect,
@@ -71,7 +68,6 @@ export class StaffInvoiceList {
 
   protected readonly query = inject(ListQuery);
   protected readonly language = currentLanguage();
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly statuses = INVOICE_STATUSES;
   protected readonly columns = ['number', 'client', 'status', 'dueDate', 'total'];
 
@@ -85,52 +81,18 @@ export class StaffInvoiceList {
     loader: () => this.api.invoke(listClients, { pageSize: 100 }),
   });
 
-  protected readonly invoices = resource({
-    params: () => ({
-      status: this.status(),
-      clientId: this.clientId(),
-      page: this.query.page(),
-      pageSize: this.query.pageSize(),
-    }),
-    loader: ({ params }) =>
+  protected readonly invoices = listResource({
+    params: () => ({ status: this.status(), clientId: this.clientId() }),
+    loader: ({ status, clientId, page, pageSize }) =>
       this.api.invoke(listInvoices, {
-        status: params.status ?? undefined,
-        clientId: params.clientId ?? undefined,
-        page: params.page,
-        pageSize: params.pageSize,
+        status: status ?? undefined,
+        clientId: clientId ?? undefined,
+        page,
+        pageSize,
       }),
   });
 
-  protected readonly shown = linkedSignal<
-    { list: InvoiceListDto | undefined; loading: boolean },
-    InvoiceListDto | undefined
-  >({
-    source: () => ({
-      list: this.invoices.hasValue() ? this.invoices.value() : undefined,
-      loading: this.invoices.isLoading(),
-    }),
-    computation: ({ list, loading }, previous) => list ?? (loading ? previous?.value : undefined),
-  });
-  protected readonly items = computed(() => this.shown()?.items ?? []);
-  protected readonly total = computed(() => this.shown()?.total ?? 0);
   protected readonly filtered = computed(() => this.status() !== null || this.clientId() !== null);
-  protected readonly view = computed<View>(() => {
-    if (this.invoices.status() === 'error') {
-      return 'error';
-    }
-    if (!this.shown()) {
-      return 'loading';
-    }
-    return this.items().length > 0 ? 'list' : 'empty';
-  });
-
-  constructor() {
-    effect(() => {
-      if (this.invoices.hasValue()) {
-        this.query.keepPageWithin(this.invoices.value().total);
-      }
-    });
-  }
 
   protected filter(name: 'status' | 'clientId', value: string | null): void {
     void this.router.navigate([], {
@@ -146,9 +108,5 @@ export class StaffInvoiceList {
       queryParams: { status: null, clientId: null, page: null },
       queryParamsHandling: 'merge',
     });
-  }
-
-  protected changePage(event: PageEvent): void {
-    void this.query.setPage(event.pageIndex + 1, event.pageSize);
   }
 }

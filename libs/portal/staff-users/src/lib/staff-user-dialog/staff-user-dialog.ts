@@ -1,19 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
-import {
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MatIconButton } from '@angular/material/button';
+import { MatDialogRef } from '@angular/material/dialog';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { createUser, DeskgramApi, type StaffRole, type StaffUserDto } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
+import { FormDialog } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { MIN_PASSWORD_LENGTH, STAFF_ERROR_TEXTS, STAFF_ROLES } from '../staff-form';
 
@@ -21,11 +16,7 @@ import { MIN_PASSWORD_LENGTH, STAFF_ERROR_TEXTS, STAFF_ROLES } from '../staff-fo
 @Component({
   selector: 'dg-staff-user-dialog',
   imports: [
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
+    FormDialog,
     MatError,
     MatFormField,
     MatHint,

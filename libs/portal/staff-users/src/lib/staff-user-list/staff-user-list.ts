@@ -1,24 +1,11 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  linkedSignal,
-  resource,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatButton } from '@angular/material/button';
 import { MatChip, MatChipSet } from '@angular/material/chips';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
-import { MatPaginator, type PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import {
   MatCell,
@@ -39,16 +26,15 @@ import {
   setUserPassword,
   type StaffRole,
   type StaffUserDto,
-  type StaffUserListDto,
   type UpdateStaffUserDto,
   updateUser,
 } from '@deskgram/api-client';
 import { AccountDialogs } from '@deskgram/portal/accounts';
 import { AuthStore } from '@deskgram/portal/auth';
-import { apiErrorText, LanguageStore, ListQuery, PAGE_SIZE_OPTIONS, RelativeTimePipe } from '@deskgram/portal/core';
+import { apiErrorText, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
+import { confirmAction, ListEmpty, ListFrame, ListItems, ListQuery, listResource } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { firstValueFrom, map } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog';
+import { map } from 'rxjs';
 import { STAFF_ERROR_TEXTS } from '../staff-form';
 import { StaffUserActions } from '../staff-user-actions/staff-user-actions';
 import { StaffUserDialog } from '../staff-user-dialog/staff-user-dialog';
@@ -56,12 +42,13 @@ import { StaffUserDialog } from '../staff-user-dialog/staff-user-dialog';
 /** Below this width the table's columns no longer fit, and each account becomes a stacked list item. */
 export const COMPACT_LAYOUT = '(max-width: 839.98px)';
 
-type View = 'loading' | 'error' | 'empty' | 'list';
-
 /** `/staff/users`: the staff accounts, for administrators; new accounts, roles, and who may sign in. */
 @Component({
   selector: 'dg-staff-user-list',
   imports: [
+    ListEmpty,
+    ListFrame,
+    ListItems,
     DatePipe,
     MatButton,
     MatCell,
@@ -69,21 +56,13 @@ type View = 'loading' | 'error' | 'empty' | 'list';
     MatChip,
     MatChipSet,
     MatColumnDef,
-    MatFormField,
     MatHeaderCell,
     MatHeaderCellDef,
     MatHeaderRow,
     MatHeaderRowDef,
     MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
-    MatPaginator,
-    MatPrefix,
-    MatProgressBar,
     MatRow,
     MatRowDef,
-    MatSuffix,
     MatTable,
     RelativeTimePipe,
     StaffUserActions,
@@ -105,7 +84,6 @@ export class StaffUserList {
 
   protected readonly query = inject(ListQuery);
   protected readonly language = inject(LanguageStore).language;
-  protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignIn', 'actions'];
   protected readonly compact = toSignal(
     inject(BreakpointObserver)
@@ -116,53 +94,9 @@ export class StaffUserList {
   /** Accounts with a change on its way; their menus wait for the answer. */
   protected readonly pending = signal<ReadonlySet<string>>(new Set());
 
-  protected readonly users = resource({
-    params: () => ({ search: this.query.search(), page: this.query.page(), pageSize: this.query.pageSize() }),
-    loader: ({ params }) =>
-      this.api.invoke(listUsers, {
-        search: params.search || undefined,
-        page: params.page,
-        pageSize: params.pageSize,
-      }),
+  protected readonly users = listResource({
+    loader: ({ search, page, pageSize }) => this.api.invoke(listUsers, { search: search || undefined, page, pageSize }),
   });
-
-  /**
-   * The list on screen. While another search or page loads, the last one stays, dimmed under a progress bar,
-   * instead of the page flashing back to the skeleton at every keystroke.
-   */
-  protected readonly shown = linkedSignal<
-    { list: StaffUserListDto | undefined; loading: boolean },
-    StaffUserListDto | undefined
-  >({
-    source: () => ({
-      list: this.users.hasValue() ? this.users.value() : undefined,
-      loading: this.users.isLoading(),
-    }),
-    computation: ({ list, loading }, previous) => list ?? (loading ? previous?.value : undefined),
-  });
-  protected readonly items = computed(() => this.shown()?.items ?? []);
-  protected readonly total = computed(() => this.shown()?.total ?? 0);
-  protected readonly view = computed<View>(() => {
-    if (this.users.status() === 'error') {
-      return 'error';
-    }
-    if (!this.shown()) {
-      return 'loading';
-    }
-    return this.items().length > 0 ? 'list' : 'empty';
-  });
-
-  constructor() {
-    effect(() => {
-      if (this.users.hasValue()) {
-        this.query.keepPageWithin(this.users.value().total);
-      }
-    });
-  }
-
-  protected changePage(event: PageEvent): void {
-    void this.query.setPage(event.pageIndex + 1, event.pageSize);
-  }
 
   protected openNewUser(): void {
     this.dialog
@@ -210,16 +144,12 @@ export class StaffUserList {
 
   private async confirmDisable(user: StaffUserDto): Promise<boolean> {
     const t = (key: string) => this.transloco.translate(`staffUsers.confirmDisable.${key}`, { name: user.displayName });
-    const answer = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          data: { title: t('title'), message: t('message'), confirm: t('confirm'), destructive: true },
-          width: '440px',
-          maxWidth: 'calc(100vw - 32px)',
-        })
-        .afterClosed(),
-    );
-    return answer === true;
+    return confirmAction(this.dialog, {
+      title: t('title'),
+      message: t('message'),
+      confirm: t('confirm'),
+      destructive: true,
+    });
   }
 
   private async update(
@@ -232,7 +162,7 @@ export class StaffUserList {
     try {
       const updated = await this.api.invoke(updateUser, { id: user.id, body });
       // The API answers with the account as it is now: the row changes in place, without reloading the page.
-      this.users.update(
+      this.users.resource.update(
         (list) => list && { ...list, items: list.items.map((item) => (item.id === updated.id ? updated : item)) },
       );
       this.say(this.transloco.translate(message, params));

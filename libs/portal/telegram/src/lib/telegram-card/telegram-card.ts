@@ -8,9 +8,8 @@ import { MatIcon } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { AuthStore } from '@deskgram/portal/auth';
 import { apiErrorText, LanguageStore } from '@deskgram/portal/core';
+import { confirmAction } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
-import { firstValueFrom } from 'rxjs';
-import { ConfirmDialog, type ConfirmDialogData } from '../confirm-dialog/confirm-dialog';
 import { registerTelegramIcons } from '../telegram-icons';
 import { TelegramConnectionStore } from '../telegram-connection-store';
 
@@ -69,20 +68,12 @@ export class TelegramCard {
   }
 
   protected async disconnect(): Promise<void> {
-    const confirmed = await firstValueFrom(
-      this.dialog
-        .open<ConfirmDialog, ConfirmDialogData, boolean>(ConfirmDialog, {
-          width: '440px',
-          maxWidth: 'calc(100vw - 32px)',
-          data: {
-            title: this.transloco.translate('telegram.disconnectTitle'),
-            message: this.transloco.translate('telegram.disconnectMessage'),
-            confirm: this.transloco.translate('telegram.disconnect'),
-            destructive: true,
-          },
-        })
-        .afterClosed(),
-    );
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.transloco.translate('telegram.disconnectTitle'),
+      message: this.transloco.translate('telegram.disconnectMessage'),
+      confirm: this.transloco.translate('telegram.disconnect'),
+      destructive: true,
+    });
     if (!confirmed) {
       return;
     }
