@@ -7,6 +7,7 @@ import {
   provideAppInitializer,
   type Provider,
 } from '@angular/core';
+import { type HttpTestingController, type TestRequest } from '@angular/common/http/testing';
 import { type ComponentFixture } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { LanguageStore, providePortalIcons } from '@deskgram/portal/core';
@@ -56,6 +57,41 @@ export async function settle(fixture: ComponentFixture<unknown>): Promise<void> 
 /** Waits one macrotask: long enough for a Promise-based API call to reach `HttpTestingController`. */
 export function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve));
+}
+
+/**
+ * Waits, a macrotask at a time, until `condition` holds: for what the page does on its own time (a debounce, a
+ * navigation, a request on its way), however busy the machine is. Throws after `timeoutMs`, which only a failing test
+ * reaches.
+ */
+export async function until(condition: () => boolean, what = 'the condition', timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Waited ${timeoutMs} ms for ${what}`);
+    await nextMacrotask();
+  }
+}
+
+/**
+ * The one request matching `match`, once the page has sent it (as `expectOne`, but waiting for the request rather
+ * than assuming it left within one macrotask). Fails on a second matching request.
+ */
+export async function expectRequest(
+  http: HttpTestingController,
+  match: Parameters<HttpTestingController['match']>[0],
+  timeoutMs = 10_000,
+): Promise<TestRequest> {
+  let found: TestRequest[] = [];
+  await until(
+    () => {
+      found = http.match(match);
+      return found.length > 0;
+    },
+    `a request matching ${typeof match === 'function' ? 'the predicate' : JSON.stringify(match)}`,
+    timeoutMs,
+  );
+  if (found.length > 1) throw new Error(`Expected one matching request, found ${found.length}`);
+  return found[0];
 }
 
 /** An answer of the API in the shape its exception filter sends. */

@@ -6,10 +6,10 @@ import { provideRouter, Router, withComponentInputBinding } from '@angular/route
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type TicketCountsDto } from '@deskgram/api-client';
 import { AuthStore } from '@deskgram/portal/auth';
-import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import {
   apiError,
   click,
+  expectRequest,
   nextMacrotask,
   providePortalForTests,
   statusText,
@@ -76,8 +76,7 @@ describe('staff tickets', () => {
   }
 
   async function request(method: string, url: string): Promise<TestRequest> {
-    await nextMacrotask();
-    return http.expectOne((r) => r.method === method && r.url === url);
+    return expectRequest(http, (r) => r.method === method && r.url === url);
   }
 
   async function settle(): Promise<void> {
@@ -260,7 +259,6 @@ describe('staff tickets', () => {
       const input = field(page(), 'input.client-input');
       input.focus();
       type(input, 'north');
-      await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
       const search = await request('GET', '/api/clients');
       expect(search.request.params.get('search')).toBe('north');
       reply(search, clients);
@@ -327,7 +325,6 @@ describe('staff tickets', () => {
       type(field(page(), 'input.client-input'), 'Northwind');
       await harness.fixture.whenStable();
       expect(textOf(page())).toContain('Pick a client from the list.');
-      await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
       reply(await request('GET', '/api/clients'), clients);
       await settle();
       http.expectNone((r) => r.method === 'POST');

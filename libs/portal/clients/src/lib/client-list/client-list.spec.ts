@@ -9,10 +9,10 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type ClientDto, type ClientListDto, type ClientSummaryDto } from '@deskgram/api-client';
-import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import {
   apiError,
   click,
+  expectRequest,
   nextMacrotask,
   providePortalForTests,
   statusText,
@@ -77,8 +77,7 @@ describe(ClientList.name, () => {
 
   /** The list request the page has sent, once it reached the API. */
   async function listRequest(): Promise<TestRequest> {
-    await nextMacrotask();
-    return http.expectOne((request) => request.method === 'GET' && request.url === '/api/clients');
+    return expectRequest(http, (request) => request.method === 'GET' && request.url === '/api/clients');
   }
 
   async function answer(request: TestRequest, body: ClientListDto | object, status = 200): Promise<void> {
@@ -129,7 +128,6 @@ describe(ClientList.name, () => {
 
     type(searchBox(), 'nor');
     type(searchBox(), 'north ');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
     const request = await listRequest();
 
     expect(request.request.params.get('search')).toBe('north');

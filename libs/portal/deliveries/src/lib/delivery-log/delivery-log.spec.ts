@@ -9,7 +9,15 @@ import { MatSnackBarHarness } from '@angular/material/snack-bar/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type DeliveryDto, type DeliveryListDto } from '@deskgram/api-client';
-import { apiError, click, nextMacrotask, providePortalForTests, statusText, textOf } from '@deskgram/portal/testing';
+import {
+  apiError,
+  click,
+  expectRequest,
+  nextMacrotask,
+  providePortalForTests,
+  statusText,
+  textOf,
+} from '@deskgram/portal/testing';
 import { of } from 'rxjs';
 import { DELIVERIES_ROUTES } from '../deliveries.routes';
 import { DELIVERY_REFRESH_MS, DeliveryLog } from './delivery-log';
@@ -78,8 +86,10 @@ describe(DeliveryLog.name, () => {
   }
 
   async function listRequest(): Promise<TestRequest> {
-    await nextMacrotask();
-    return http.expectOne((request) => request.method === 'GET' && request.url === '/api/notifications/deliveries');
+    return expectRequest(
+      http,
+      (request) => request.method === 'GET' && request.url === '/api/notifications/deliveries',
+    );
   }
 
   async function answer(request: TestRequest, body: object, status = 200): Promise<void> {
@@ -97,7 +107,7 @@ describe(DeliveryLog.name, () => {
     return request;
   }
 
-  /** Waits longer than the refresh interval of these tests. */
+  /** Waits longer than the refresh interval of these tests: the time in which a request that should not come would. */
   function afterRefreshInterval(): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, 80));
   }
@@ -186,7 +196,6 @@ describe(DeliveryLog.name, () => {
       );
 
       // A pending row makes the log ask again by itself, until nothing is on its way.
-      await afterRefreshInterval();
       const refresh = await listRequest();
       await answer(refresh, {
         items: [sent, { ...pending, status: 'sent', attempts: 1, sentAt: minutesAgo(0) }],

@@ -11,10 +11,10 @@ import { MatTableHarness } from '@angular/material/table/testing';
 import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type StaffUserDto, type StaffUserListDto } from '@deskgram/api-client';
-import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import {
   apiError,
   click,
+  expectRequest,
   nextMacrotask,
   providePortalForTests,
   statusText,
@@ -79,8 +79,7 @@ describe(StaffUserList.name, () => {
   }
 
   async function listRequest(): Promise<TestRequest> {
-    await nextMacrotask();
-    return http.expectOne((request) => request.method === 'GET' && request.url === '/api/users');
+    return expectRequest(http, (request) => request.method === 'GET' && request.url === '/api/users');
   }
 
   async function answer(request: TestRequest, body: object, status = 200): Promise<void> {
@@ -134,7 +133,6 @@ describe(StaffUserList.name, () => {
     await open('/staff/users?page=2', { items: [alex], total: 30 });
 
     type(page().querySelector<HTMLInputElement>('input[type="search"]') as HTMLInputElement, 'olga');
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_DEBOUNCE_MS + 50));
     const request = await listRequest();
 
     expect(request.request.params.get('search')).toBe('olga');
