@@ -7,6 +7,5 @@ export * from './lib/dto/users.dto';
 export * from './lib/dto/mappers';
 export * from './lib/dto/password';
 export { PasswordResetsService, type ResetLink } from './lib/password-resets.service';
-export * from './lib/roles';
 export * from './lib/user.entity';
 export { UsersService, escapeLike, toAuthenticated } from './lib/users.service';

@@ -5,44 +5,14 @@ import { HttpErrorDto } from '@deskgram/api/common';
 import {
   CreateInvoiceDto,
   InvoiceDetailDto,
-  type InvoiceDto,
   InvoiceListDto,
   InvoiceQueryDto,
   UpdateInvoiceDto,
 } from './dto/invoices.dto';
-import { type InvoiceEntity, invoiceNumber } from './invoice.entity';
+import { toDetail, toInvoiceDto } from './invoices.mapper';
 import { InvoicesService } from './invoices.service';
-import { formatMoney, formatQuantity } from './money';
 
 const uuid = new ParseUUIDPipe({ version: '4' });
-
-function toInvoiceDto(invoice: InvoiceEntity): InvoiceDto {
-  return {
-    id: invoice.id,
-    number: invoice.year && invoice.seq ? invoiceNumber(invoice.year, invoice.seq) : null,
-    clientId: invoice.clientId,
-    clientName: invoice.client?.name ?? '',
-    currency: invoice.currency,
-    total: formatMoney(invoice.totalMinor, invoice.currency),
-    status: invoice.status,
-    dueDate: invoice.dueDate,
-    issuedAt: invoice.issuedAt?.toISOString() ?? null,
-    paidAt: invoice.paidAt?.toISOString() ?? null,
-    createdAt: invoice.createdAt.toISOString(),
-  };
-}
-
-function toDetail(invoice: InvoiceEntity): InvoiceDetailDto {
-  return {
-    ...toInvoiceDto(invoice),
-    items: (invoice.items ?? []).map((item) => ({
-      description: item.description,
-      quantity: formatQuantity(item.quantityThousandths),
-      unitPrice: formatMoney(item.unitPriceMinor, invoice.currency),
-      amount: formatMoney(item.amountMinor, invoice.currency),
-    })),
-  };
-}
 
 @ApiTags('invoices')
 @SignedIn()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@deskgram/api/auth';
+import type { Role } from '@deskgram/shared/contract';
 import { type MessageLanguage, messageLanguage } from '@deskgram/api/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DeliveryEntity } from './delivery.entity';
-import type { NotificationKind } from './notification-kind';
+import type { NotificationKind } from '@deskgram/shared/contract';
 
 /** The channel the deliverer LISTENs on; a commit that queued deliveries NOTIFYs it. */
 export const DELIVERIES_CHANNEL = 'deskgram_deliveries';

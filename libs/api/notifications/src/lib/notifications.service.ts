@@ -5,7 +5,8 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DeliveryEntity } from './delivery.entity';
 import type { DeliveryDto, DeliveryListDto, DeliveryQueryDto, PreferenceDto } from './dto/notifications.dto';
-import { kindsFor, type NotificationKind } from './notification-kind';
+import { type NotificationKind } from '@deskgram/shared/contract';
+import { kindsFor } from './notification-kind';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 import { PreferenceEntity } from './preference.entity';
 

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from '../roles';
+import { STAFF_ROLES, type StaffRole } from '@deskgram/shared/contract';
 import { UserDto } from './auth.dto';
 import { IsNewPassword } from './password';
 

@@ -15,7 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { INVOICE_STATUSES, type InvoiceStatus } from '../invoice.entity';
+import { INVOICE_STATUSES, type InvoiceStatus } from '@deskgram/shared/contract';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 

@@ -12,8 +12,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../notification-kind';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  ROLES,
+  type Role,
+} from '@deskgram/shared/contract';
 
 export class PreferenceDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' })
@@ -62,8 +68,8 @@ export class DeliveryRecipientDto {
   @ApiProperty()
   displayName!: string;
 
-  @ApiProperty({ enum: ['admin', 'agent', 'client'], enumName: 'Role' })
-  role!: 'admin' | 'agent' | 'client';
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  role!: Role;
 }
 
 /** One row of the delivery log: never a Telegram id. */

@@ -2,8 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageQueryDto, trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { MESSAGE_CHANNELS, type MessageChannel } from '../ticket-message.entity';
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../ticket.entity';
+import {
+  MESSAGE_CHANNELS,
+  type MessageChannel,
+  ROLES,
+  type Role,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '@deskgram/shared/contract';
 
 export const MAX_SUBJECT = 200;
 export const MAX_BODY = 20_000;
@@ -157,8 +165,8 @@ export class TicketMessageDto {
   @ApiProperty()
   authorName!: string;
 
-  @ApiProperty({ enum: ['admin', 'agent', 'client'], enumName: 'Role' })
-  authorRole!: 'admin' | 'agent' | 'client';
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  authorRole!: Role;
 
   @ApiProperty()
   internal!: boolean;
