@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles, SignedIn } from '@deskgram/api/auth';
-import { HttpErrorDto } from '@deskgram/api/common';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import {
   CreateInvoiceDto,
   InvoiceDetailDto,
@@ -11,8 +11,6 @@ import {
 } from './dto/invoices.dto';
 import { toDetail, toInvoiceDto } from './invoices.mapper';
 import { InvoicesService } from './invoices.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('invoices')
 @SignedIn()
@@ -37,7 +35,7 @@ export class InvoicesController {
   @Get(':id')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiNotFoundResponse({ type: HttpErrorDto })
-  async getInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async getInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.get(user, id));
   }
 
@@ -45,7 +43,7 @@ export class InvoicesController {
   @Patch(':id')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Only drafts can be edited' })
-  async updateInvoice(@Param('id', uuid) id: string, @Body() body: UpdateInvoiceDto): Promise<InvoiceDetailDto> {
+  async updateInvoice(@IdParam() id: string, @Body() body: UpdateInvoiceDto): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.update(id, body));
   }
 
@@ -54,7 +52,7 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Not a draft' })
-  async issueInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async issueInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.transition(user, id, 'issue'));
   }
 
@@ -63,7 +61,7 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Not issued or overdue' })
-  async payInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async payInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.transition(user, id, 'pay'));
   }
 
@@ -72,7 +70,7 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Already paid or void' })
-  async voidInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async voidInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.transition(user, id, 'void'));
   }
 }

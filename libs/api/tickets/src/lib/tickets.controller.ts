@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles, SignedIn } from '@deskgram/api/auth';
-import { HttpErrorDto } from '@deskgram/api/common';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import {
   AddMessageDto,
   CreateTicketDto,
@@ -23,8 +23,6 @@ import {
 import type { TicketMessageEntity } from './ticket-message.entity';
 import { type TicketEntity, ticketNumber } from './ticket.entity';
 import { type TicketWithThread, TicketsService } from './tickets.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 function toTicketDto(ticket: TicketEntity): TicketDto {
   return {
@@ -90,7 +88,7 @@ export class TicketsController {
   @Get(':id')
   @ApiOkResponse({ type: TicketDetailDto })
   @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such ticket, or not yours' })
-  async getTicket(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<TicketDetailDto> {
+  async getTicket(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<TicketDetailDto> {
     return toDetail(await this.tickets.get(user, id));
   }
 
@@ -101,7 +99,7 @@ export class TicketsController {
   @ApiConflictResponse({ type: HttpErrorDto, description: 'The ticket is closed' })
   async addTicketMessage(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: AddMessageDto,
   ): Promise<TicketMessageDto> {
     return toMessageDto(await this.tickets.addMessage(user, id, body));
@@ -113,7 +111,7 @@ export class TicketsController {
   @ApiNotFoundResponse({ type: HttpErrorDto })
   async updateTicket(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateTicketDto,
   ): Promise<TicketDetailDto> {
     return toDetail(await this.tickets.update(user, id, body));
