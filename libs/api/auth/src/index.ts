@@ -4,7 +4,7 @@ export * from './lib/authenticated-user';
 export * from './lib/decorators';
 export * from './lib/dto/auth.dto';
 export * from './lib/dto/users.dto';
-export * from './lib/dto/mappers';
+export * from './lib/auth.mapper';
 export * from './lib/dto/password';
 export { PasswordResetsService, type ResetLink } from './lib/password-resets.service';
 export * from './lib/user.entity';

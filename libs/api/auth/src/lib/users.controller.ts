@@ -10,7 +10,7 @@ import {
 import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Roles } from './decorators';
-import { toStaffUserDto } from './dto/mappers';
+import { toStaffUserDto } from './auth.mapper';
 import {
   CreateStaffUserDto,
   ResetLinkDto,

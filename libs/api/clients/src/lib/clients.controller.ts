@@ -7,46 +7,18 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ResetLinkDto, Roles, SetDisabledDto, SetPasswordDto, toUserDto, type UserEntity } from '@deskgram/api/auth';
+import { ResetLinkDto, Roles, SetDisabledDto, SetPasswordDto } from '@deskgram/api/auth';
 import { HttpErrorDto, IdParam } from '@deskgram/api/common';
-import { type TelegramLinkEntity, toTelegramState } from '@deskgram/api/telegram-link';
-import { type ClientWithUsers, ClientsService } from './clients.service';
-import type { ClientEntity } from './client.entity';
+import { ClientsService } from './clients.service';
 import {
   AddClientUserDto,
   ClientDto,
   ClientListDto,
   ClientQueryDto,
-  type ClientSummaryDto,
-  type ClientUserDto,
   CreateClientDto,
   UpdateClientDto,
 } from './dto/clients.dto';
-
-function toSummary(client: ClientEntity, userCount: number): ClientSummaryDto {
-  return {
-    id: client.id,
-    name: client.name,
-    email: client.email,
-    phone: client.phone,
-    company: client.company,
-    userCount,
-    createdAt: client.createdAt.toISOString(),
-  };
-}
-
-function toClientUser(user: UserEntity, link: TelegramLinkEntity | undefined): ClientUserDto {
-  return {
-    ...toUserDto(user),
-    disabled: user.disabledAt !== null,
-    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
-    telegram: toTelegramState(link),
-  };
-}
-
-function toClientDto({ client, users, links }: ClientWithUsers): ClientDto {
-  return { ...toSummary(client, users.length), users: users.map((user) => toClientUser(user, links.get(user.id))) };
-}
+import { toClientDto, toSummary } from './clients.mapper';
 
 @ApiTags('clients')
 @Roles('admin', 'agent')

@@ -9,8 +9,7 @@ import { type NotificationKind } from '@deskgram/shared/contract';
 import { kindsFor } from './notification-kind';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 import { PreferenceEntity } from './preference.entity';
-
-const PREVIEW_LENGTH = 160;
+import { toDeliveryDto } from './notifications.mapper';
 
 /** Preferences, the delivery log, and staff's own messages to a client's Telegram. */
 @Injectable()
@@ -121,32 +120,4 @@ export class NotificationsService {
     });
     return results.reduce<number>((sum, result) => sum + (typeof result === 'number' ? result : 0), 0);
   }
-}
-
-function toDeliveryDto(row: DeliveryEntity): DeliveryDto {
-  const plain = row.text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return {
-    id: row.id,
-    recipient: {
-      id: row.recipientId,
-      displayName: row.recipient?.displayName ?? '',
-      role: row.recipient?.role ?? 'client',
-    },
-    kind: row.kind,
-    reference: row.reference,
-    preview: plain.length > PREVIEW_LENGTH ? `${plain.slice(0, PREVIEW_LENGTH - 1)}…` : plain,
-    status: row.status,
-    attempts: row.attempts,
-    lastError: row.lastError,
-    createdAt: row.createdAt.toISOString(),
-    sentAt: row.sentAt?.toISOString() ?? null,
-    nextAttemptAt: row.nextAttemptAt.toISOString(),
-  };
 }

@@ -14,50 +14,13 @@ import {
   CreateTicketDto,
   TicketCountsDto,
   TicketDetailDto,
-  type TicketDto,
   TicketListDto,
   TicketMessageDto,
   TicketQueryDto,
   UpdateTicketDto,
 } from './dto/tickets.dto';
-import type { TicketMessageEntity } from './ticket-message.entity';
-import { type TicketEntity, ticketNumber } from './ticket.entity';
-import { type TicketWithThread, TicketsService } from './tickets.service';
-
-function toTicketDto(ticket: TicketEntity): TicketDto {
-  return {
-    id: ticket.id,
-    number: ticketNumber(ticket.seq),
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    clientId: ticket.clientId,
-    clientName: ticket.client?.name ?? '',
-    creatorId: ticket.creatorId,
-    assigneeId: ticket.assigneeId,
-    assigneeName: ticket.assignee?.displayName ?? null,
-    createdAt: ticket.createdAt.toISOString(),
-    updatedAt: ticket.updatedAt.toISOString(),
-    lastActivityAt: ticket.lastActivityAt.toISOString(),
-  };
-}
-
-function toMessageDto(message: TicketMessageEntity): TicketMessageDto {
-  return {
-    id: message.id,
-    body: message.body,
-    authorId: message.authorId,
-    authorName: message.author?.displayName ?? '',
-    authorRole: message.authorRole,
-    internal: message.internal,
-    via: message.via,
-    createdAt: message.createdAt.toISOString(),
-  };
-}
-
-function toDetail({ ticket, messages }: TicketWithThread): TicketDetailDto {
-  return { ...toTicketDto(ticket), messages: messages.map(toMessageDto) };
-}
+import { TicketsService } from './tickets.service';
+import { toDetail, toMessageDto, toTicketDto } from './tickets.mapper';
 
 @ApiTags('tickets')
 @SignedIn()
