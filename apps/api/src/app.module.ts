@@ -19,7 +19,7 @@ import { MetricsModule } from './metrics/metrics';
 @Global()
 @Module({})
 class ConfigModule {
-  static register(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig): DynamicModule {
     return { module: ConfigModule, providers: [{ provide: AppConfig, useValue: config }], exports: [AppConfig] };
   }
 }
@@ -31,39 +31,33 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.register(config),
+        ConfigModule.forRoot(config),
         LoggerModule.forRootAsync({ useFactory: () => loggerParams(config) }),
         EventEmitterModule.forRoot({ wildcard: false, ignoreErrors: false }),
-        DatabaseModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (appConfig: AppConfig) => ({
-            url: appConfig.databaseUrl,
-            embeddedDataDir: appConfig.embeddedDatabaseDir,
-            logQueries: appConfig.logLevel === 'debug' || appConfig.logLevel === 'trace',
-          }),
+        DatabaseModule.forRoot({
+          url: config.databaseUrl,
+          embeddedDataDir: config.embeddedDatabaseDir,
+          logQueries: config.logLevel === 'debug' || config.logLevel === 'trace',
           entities: ENTITIES,
         }),
-        AuthModule.forRootAsync({
-          inject: [AppConfig],
-          useFactory: (appConfig: AppConfig) => ({
-            jwtSecret: appConfig.jwtSecret,
-            accessTokenSeconds: 15 * 60,
-            refreshTokenSeconds: 30 * 24 * 60 * 60,
-            sessionMaxAgeSeconds: appConfig.sessionMaxAgeDays * 24 * 60 * 60,
-            passwordResetSeconds: 24 * 60 * 60,
-            publicUrl: appConfig.publicUrl,
-            admin: appConfig.admin,
-            maxFailuresPerMinute: 10,
-          }),
+        AuthModule.forRoot({
+          jwtSecret: config.jwtSecret,
+          accessTokenSeconds: 15 * 60,
+          refreshTokenSeconds: 30 * 24 * 60 * 60,
+          sessionMaxAgeSeconds: config.sessionMaxAgeDays * 24 * 60 * 60,
+          passwordResetSeconds: 24 * 60 * 60,
+          publicUrl: config.publicUrl,
+          admin: config.admin,
+          maxFailuresPerMinute: 10,
         }),
         ClientsModule,
         TicketsModule,
-        InvoicesModule.register({ overdueSweepSeconds: config.overdueSweepSeconds }),
+        InvoicesModule.forRoot({ overdueSweepSeconds: config.overdueSweepSeconds }),
         TelegramLinkModule.forRoot({ ...config.telegram, publicUrl: config.publicUrl }),
-        NotificationsModule.register({ publicUrl: config.publicUrl }),
+        NotificationsModule.forRoot({ publicUrl: config.publicUrl }),
         HealthModule,
         MetricsModule,
-        HousekeepingModule.register({
+        HousekeepingModule.forRoot({
           deliveryRetentionDays: config.deliveryRetentionDays,
           intervalMinutes: config.housekeepingIntervalMinutes,
         }),

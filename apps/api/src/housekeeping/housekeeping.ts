@@ -108,7 +108,7 @@ export class Housekeeping implements OnApplicationBootstrap, OnModuleDestroy {
 
 @Module({})
 export class HousekeepingModule {
-  static register(options: HousekeepingOptions): DynamicModule {
+  static forRoot(options: HousekeepingOptions): DynamicModule {
     return {
       module: HousekeepingModule,
       providers: [{ provide: HOUSEKEEPING_OPTIONS, useValue: options }, Housekeeping],

@@ -18,6 +18,7 @@ export type { DeliveryDto } from './models/delivery-dto';
 export type { DeliveryListDto } from './models/delivery-list-dto';
 export type { DeliveryRecipientDto } from './models/delivery-recipient-dto';
 export type { DeliveryStatus } from './models/delivery-status';
+export type { ErrorCode } from './models/error-code';
 export type { HealthDto } from './models/health-dto';
 export type { HealthIndicatorDto } from './models/health-indicator-dto';
 export type { HealthIndicatorStatus } from './models/health-indicator-status';

@@ -10,3 +10,4 @@ export * from './lib/advisory-locks';
 export * from './lib/message-texts';
 export * from './lib/nul-characters.pipe';
 export * from './lib/metrics';
+export * from './lib/dto-fields';

@@ -5,5 +5,5 @@ export * from './lib/telegram-link.module';
 export * from './lib/telegram-link.options';
 export * from './lib/telegram-links.module';
 export * from './lib/telegram-links.service';
-export { toTelegramState } from './lib/telegram-connections.service';
+export { toTelegramState } from './lib/telegram-link.mapper';
 export { type BotState, type BotStatus, TelegramBotRunner } from './lib/bot/telegram-bot.runner';

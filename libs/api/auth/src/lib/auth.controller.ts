@@ -13,7 +13,7 @@ import { PasswordResetsService } from './password-resets.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Public, SignedIn } from './decorators';
 import { ChangePasswordDto, RefreshTokenDto, ResetPasswordDto, SessionDto, SignInDto, UserDto } from './dto/auth.dto';
-import { toUserDto } from './dto/mappers';
+import { toUserDto } from './auth.mapper';
 
 @ApiTags('auth')
 @Controller('auth')

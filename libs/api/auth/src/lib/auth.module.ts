@@ -5,7 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
-import { AUTH_OPTIONS, type AuthModuleAsyncOptions, type AuthModuleOptions } from './auth.options';
+import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
@@ -27,24 +27,18 @@ export class AuthModule implements OnApplicationBootstrap {
     @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
   ) {}
 
-  static forRootAsync(options: AuthModuleAsyncOptions): DynamicModule {
-    const optionsProvider = { provide: AUTH_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] };
+  static forRoot(options: AuthModuleOptions): DynamicModule {
     return {
       module: AuthModule,
       global: true,
       imports: [
-        ...(options.imports ?? []),
         TypeOrmModule.forFeature(AUTH_ENTITIES),
         PassportModule,
-        JwtModule.registerAsync({
-          inject: [AUTH_OPTIONS],
-          extraProviders: [optionsProvider],
-          useFactory: (auth: AuthModuleOptions) => ({ secret: auth.jwtSecret, signOptions: { algorithm: 'HS256' } }),
-        }),
+        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
       ],
       controllers: [AuthController, UsersController],
       providers: [
-        optionsProvider,
+        { provide: AUTH_OPTIONS, useValue: options },
         UsersService,
         TokensService,
         SignInThrottle,

@@ -1,5 +1,3 @@
-import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency } from '@nestjs/common';
-
 export interface AuthModuleOptions {
   jwtSecret: string;
   /** Lifetime of an access token; short, since it cannot be revoked. */
@@ -15,13 +13,6 @@ export interface AuthModuleOptions {
   admin?: { email: string; password: string };
   /** Failed sign-ins per e-mail or per address in one minute before further attempts get 429. */
   maxFailuresPerMinute: number;
-}
-
-export interface AuthModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  // Nest's async-options contract: the factory's arguments are whatever `inject` names.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  useFactory: (...args: any[]) => AuthModuleOptions | Promise<AuthModuleOptions>;
-  inject?: Array<InjectionToken | OptionalFactoryDependency>;
 }
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');

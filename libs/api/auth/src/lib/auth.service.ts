@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@deskgram/shared/contract';
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, UnauthorizedError } from '@deskgram/api/common';
 import { Transactional } from '@nestjs-cls/transactional';
@@ -15,7 +16,7 @@ export interface SignedIn {
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 
-type RotateOutcome = { kind: 'rotated'; result: SignedIn } | { kind: 'rejected'; message: string; code: string };
+type RotateOutcome = { kind: 'rotated'; result: SignedIn } | { kind: 'rejected'; message: string; code: ErrorCode };
 
 @Injectable()
 export class AuthService {

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import type { Role } from '@deskgram/shared/contract';
 
 /** Who is calling: loaded from the database on every request, so that disabling a user takes effect at once. */
 export interface AuthenticatedUser {

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { HttpErrorDto } from '@deskgram/api/common';
 import type { AuthenticatedUser } from './authenticated-user';
-import type { Role } from './roles';
+import type { Role } from '@deskgram/shared/contract';
 
 export const IS_PUBLIC = 'deskgram:public';
 

@@ -5,7 +5,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import { RefreshTokenEntity } from './refresh-token.entity';
-import type { Role } from './roles';
+import type { Role } from '@deskgram/shared/contract';
 
 export interface AccessTokenPayload {
   sub: string;

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { Role } from './roles';
+import { ROLES, type Role } from '@deskgram/shared/contract';
 
 /** A person who signs in: staff (`admin`, `agent`) or a client's portal user (`client`, with `clientId`). */
 @Entity('users')
@@ -27,7 +27,7 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 200 })
   displayName!: string;
 
-  @Column({ type: 'enum', enum: ['admin', 'agent', 'client'], enumName: 'user_role' })
+  @Column({ type: 'enum', enum: ROLES, enumName: 'user_role' })
   role!: Role;
 
   @Index('users_client_id_idx')

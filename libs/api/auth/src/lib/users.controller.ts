@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -7,10 +7,10 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { HttpErrorDto } from '@deskgram/api/common';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Roles } from './decorators';
-import { toStaffUserDto } from './dto/mappers';
+import { toStaffUserDto } from './auth.mapper';
 import {
   CreateStaffUserDto,
   ResetLinkDto,
@@ -22,8 +22,6 @@ import {
 } from './dto/users.dto';
 import { PasswordResetsService } from './password-resets.service';
 import { UsersService } from './users.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 /** Staff accounts. Clients' users are managed through their client (`/api/clients/:id/users`). */
 @ApiTags('users')
@@ -57,7 +55,7 @@ export class UsersController {
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Disabling yourself or changing your own role' })
   async updateUser(
     @CurrentUser() actor: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateStaffUserDto,
   ): Promise<StaffUserDto> {
     return toStaffUserDto(await this.users.updateStaff(actor, id, body));
@@ -71,7 +69,7 @@ export class UsersController {
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Your own password is changed on your profile' })
   async setUserPassword(
     @CurrentUser() actor: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: SetPasswordDto,
   ): Promise<void> {
     const user = await this.users.findOtherStaff(actor, id);
@@ -86,10 +84,7 @@ export class UsersController {
   })
   @ApiNotFoundResponse({ type: HttpErrorDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Your own password is changed on your profile' })
-  async createUserResetLink(
-    @CurrentUser() actor: AuthenticatedUser,
-    @Param('id', uuid) id: string,
-  ): Promise<ResetLinkDto> {
+  async createUserResetLink(@CurrentUser() actor: AuthenticatedUser, @IdParam() id: string): Promise<ResetLinkDto> {
     const user = await this.users.findOtherStaff(actor, id);
     const link = await this.resets.createLink(user.id);
     return { url: link.url, expiresAt: link.expiresAt.toISOString() };

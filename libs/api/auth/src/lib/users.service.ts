@@ -6,7 +6,7 @@ import { IsNull, QueryFailedError } from 'typeorm';
 import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import type { AuthenticatedUser } from './authenticated-user';
 import { hashPassword } from './passwords';
-import type { Role, StaffRole } from './roles';
+import type { Role, StaffRole } from '@deskgram/shared/contract';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -7,48 +7,18 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { ResetLinkDto, Roles, SetDisabledDto, SetPasswordDto, toUserDto, type UserEntity } from '@deskgram/api/auth';
-import { HttpErrorDto } from '@deskgram/api/common';
-import { type TelegramLinkEntity, toTelegramState } from '@deskgram/api/telegram-link';
-import { type ClientWithUsers, ClientsService } from './clients.service';
-import type { ClientEntity } from './client.entity';
+import { ResetLinkDto, Roles, SetDisabledDto, SetPasswordDto } from '@deskgram/api/auth';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
+import { ClientsService } from './clients.service';
 import {
   AddClientUserDto,
   ClientDto,
   ClientListDto,
   ClientQueryDto,
-  type ClientSummaryDto,
-  type ClientUserDto,
   CreateClientDto,
   UpdateClientDto,
 } from './dto/clients.dto';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
-
-function toSummary(client: ClientEntity, userCount: number): ClientSummaryDto {
-  return {
-    id: client.id,
-    name: client.name,
-    email: client.email,
-    phone: client.phone,
-    company: client.company,
-    userCount,
-    createdAt: client.createdAt.toISOString(),
-  };
-}
-
-function toClientUser(user: UserEntity, link: TelegramLinkEntity | undefined): ClientUserDto {
-  return {
-    ...toUserDto(user),
-    disabled: user.disabledAt !== null,
-    lastSignInAt: user.lastSignInAt?.toISOString() ?? null,
-    telegram: toTelegramState(link),
-  };
-}
-
-function toClientDto({ client, users, links }: ClientWithUsers): ClientDto {
-  return { ...toSummary(client, users.length), users: users.map((user) => toClientUser(user, links.get(user.id))) };
-}
+import { toClientDto, toSummary } from './clients.mapper';
 
 @ApiTags('clients')
 @Roles('admin', 'agent')
@@ -73,14 +43,14 @@ export class ClientsController {
   @Get(':id')
   @ApiOkResponse({ type: ClientDto })
   @ApiNotFoundResponse({ type: HttpErrorDto })
-  async getClient(@Param('id', uuid) id: string): Promise<ClientDto> {
+  async getClient(@IdParam() id: string): Promise<ClientDto> {
     return toClientDto(await this.clients.get(id));
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: ClientDto })
   @ApiNotFoundResponse({ type: HttpErrorDto })
-  async updateClient(@Param('id', uuid) id: string, @Body() body: UpdateClientDto): Promise<ClientDto> {
+  async updateClient(@IdParam() id: string, @Body() body: UpdateClientDto): Promise<ClientDto> {
     return toClientDto(await this.clients.update(id, body));
   }
 
@@ -88,7 +58,7 @@ export class ClientsController {
   @ApiCreatedResponse({ type: ClientDto, description: 'The client with the new user among its users' })
   @ApiNotFoundResponse({ type: HttpErrorDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'A user with this e-mail exists' })
-  async addClientUser(@Param('id', uuid) id: string, @Body() body: AddClientUserDto): Promise<ClientDto> {
+  async addClientUser(@IdParam() id: string, @Body() body: AddClientUserDto): Promise<ClientDto> {
     return toClientDto(await this.clients.addUser(id, body));
   }
 
@@ -96,8 +66,8 @@ export class ClientsController {
   @ApiOkResponse({ type: ClientDto, description: 'The client with the changed user among its users' })
   @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such client, or the user is not one of its users' })
   async updateClientUser(
-    @Param('id', uuid) id: string,
-    @Param('userId', uuid) userId: string,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
     @Body() body: SetDisabledDto,
   ): Promise<ClientDto> {
     return toClientDto(await this.clients.setUserDisabled(id, userId, body.disabled));
@@ -108,8 +78,8 @@ export class ClientsController {
   @ApiNoContentResponse({ description: 'The password is set; every sign-in of the user has ended' })
   @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such client, or the user is not one of its users' })
   async setClientUserPassword(
-    @Param('id', uuid) id: string,
-    @Param('userId', uuid) userId: string,
+    @IdParam() id: string,
+    @IdParam('userId') userId: string,
     @Body() body: SetPasswordDto,
   ): Promise<void> {
     await this.clients.setUserPassword(id, userId, body.password);
@@ -121,10 +91,7 @@ export class ClientsController {
     description: 'A one-time link, valid for 24 hours; older ones stop working',
   })
   @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such client, or the user is not one of its users' })
-  async createClientUserResetLink(
-    @Param('id', uuid) id: string,
-    @Param('userId', uuid) userId: string,
-  ): Promise<ResetLinkDto> {
+  async createClientUserResetLink(@IdParam() id: string, @IdParam('userId') userId: string): Promise<ResetLinkDto> {
     const link = await this.clients.createUserResetLink(id, userId);
     return { url: link.url, expiresAt: link.expiresAt.toISOString() };
   }

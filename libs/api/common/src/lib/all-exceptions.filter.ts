@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ErrorCode } from '@deskgram/shared/contract';
 import type { Response } from 'express';
 import { STATUS_CODES } from 'node:http';
 import { DomainError, type DomainErrorKind, TooManyRequestsError } from './domain-error';
@@ -76,7 +77,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     this.send(response, HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
   }
 
-  private send(response: Response, statusCode: number, message: string, code?: string): void {
+  private send(response: Response, statusCode: number, message: string, code?: ErrorCode): void {
     const body: HttpErrorDto = { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
     if (code) body.code = code;
     response.status(statusCode).json(body);

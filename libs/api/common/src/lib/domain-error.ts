@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@deskgram/shared/contract';
+
 /**
  * What went wrong, in the words of the domain. The exception filter maps the kind to an HTTP status, so services
  * never import HTTP exceptions and stay usable from the bot, the deliverer and scripts.
@@ -13,8 +15,8 @@ export type DomainErrorKind =
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;
-  /** A stable machine-readable code, e.g. `ticket.not_found`. */
-  abstract readonly code: string;
+  /** A stable machine-readable code, e.g. `ticket.not_found`: one of `ERROR_CODES` (@deskgram/shared/contract). */
+  abstract readonly code: ErrorCode;
 
   constructor(message: string) {
     super(message);
@@ -25,7 +27,7 @@ export abstract class DomainError extends Error {
 export class NotFoundError extends DomainError {
   readonly kind = 'not_found';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -35,7 +37,7 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly kind = 'conflict';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -45,7 +47,7 @@ export class ConflictError extends DomainError {
 export class InvalidInputError extends DomainError {
   readonly kind = 'invalid';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -55,7 +57,7 @@ export class InvalidInputError extends DomainError {
 export class UnavailableError extends DomainError {
   readonly kind = 'unavailable';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -65,7 +67,7 @@ export class UnavailableError extends DomainError {
 export class UnauthorizedError extends DomainError {
   readonly kind = 'unauthorized';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -75,7 +77,7 @@ export class UnauthorizedError extends DomainError {
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -85,7 +87,7 @@ export class ForbiddenError extends DomainError {
 export class TooManyRequestsError extends DomainError {
   readonly kind = 'too_many';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     /** Seconds until a new attempt may succeed; sent as `Retry-After`. */
     readonly retryAfterSeconds: number,

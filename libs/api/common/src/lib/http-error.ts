@@ -1,3 +1,4 @@
+import { ERROR_CODES, type ErrorCode } from '@deskgram/shared/contract';
 import { ApiProperty } from '@nestjs/swagger';
 
 /** The one error shape of the API (docs/api.md, "Errors"): `{ statusCode, error, message, code? }`. */
@@ -11,6 +12,11 @@ export class HttpErrorDto {
   @ApiProperty({ example: 'Ticket T-1042 was not found' })
   message!: string;
 
-  @ApiProperty({ required: false, description: 'Stable machine-readable code of a domain error' })
-  code?: string;
+  @ApiProperty({
+    required: false,
+    enum: ERROR_CODES,
+    enumName: 'ErrorCode',
+    description: 'Stable machine-readable code of a domain error (docs/api.md, "Errors")',
+  })
+  code?: ErrorCode;
 }

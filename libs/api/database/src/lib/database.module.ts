@@ -6,21 +6,17 @@ import { ClsModule } from 'nestjs-cls';
 import { DataSource } from 'typeorm';
 import { runMigrations } from './run-migrations';
 import { DatabaseServer, DatabaseShutdown } from './database-connection';
-import { DATABASE_OPTIONS, type DatabaseModuleAsyncOptions } from './database.options';
+import { DATABASE_OPTIONS, type DatabaseModuleOptions, type DatabaseModuleRootOptions } from './database.options';
 import { dataSourceOptions } from './data-source-options';
 import { QueryLogger } from './query-logger';
 
 @Global()
 @Module({})
 class DatabaseServerModule {
-  static register(options: DatabaseModuleAsyncOptions): DynamicModule {
+  static forRoot(options: DatabaseModuleOptions): DynamicModule {
     return {
       module: DatabaseServerModule,
-      imports: options.imports ?? [],
-      providers: [
-        { provide: DATABASE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] },
-        DatabaseServer,
-      ],
+      providers: [{ provide: DATABASE_OPTIONS, useValue: options }, DatabaseServer],
       exports: [DATABASE_OPTIONS, DatabaseServer],
     };
   }
@@ -32,8 +28,8 @@ class DatabaseServerModule {
  */
 @Module({})
 export class DatabaseModule {
-  static forRootAsync(options: DatabaseModuleAsyncOptions): DynamicModule {
-    const serverModule = DatabaseServerModule.register(options);
+  static forRoot({ entities, ...options }: DatabaseModuleRootOptions): DynamicModule {
+    const serverModule = DatabaseServerModule.forRoot(options);
     return {
       module: DatabaseModule,
       global: true,
@@ -43,7 +39,7 @@ export class DatabaseModule {
           inject: [DatabaseServer, DATABASE_OPTIONS],
           useFactory: async (server: DatabaseServer, dbOptions: { logQueries?: boolean }) => ({
             // Migrations run below, under an advisory lock, so that replicas starting together do not race.
-            ...dataSourceOptions(await server.connectionUrl(), options.entities),
+            ...dataSourceOptions(await server.connectionUrl(), entities),
             // Through the app's logger, without parameters (see QueryLogger); the filtering is the logger's own.
             logger: new QueryLogger(dbOptions.logQueries ?? false),
             extra: { max: 20, application_name: 'deskgram' },

@@ -1,4 +1,3 @@
-import type { InjectionToken, ModuleMetadata, OptionalFactoryDependency } from '@nestjs/common';
 import type { MixedList } from 'typeorm';
 
 export interface DatabaseModuleOptions {
@@ -10,11 +9,8 @@ export interface DatabaseModuleOptions {
   logQueries?: boolean;
 }
 
-export interface DatabaseModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
-  // Nest's own async-options contract: the factory's arguments are whatever `inject` names.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  useFactory: (...args: any[]) => DatabaseModuleOptions | Promise<DatabaseModuleOptions>;
-  inject?: Array<InjectionToken | OptionalFactoryDependency>;
+/** What `DatabaseModule.forRoot` takes: the options and the entities of every feature. */
+export interface DatabaseModuleRootOptions extends DatabaseModuleOptions {
   /** Entity classes of every feature, listed by the composition root. */
   entities: MixedList<string | (new () => unknown)>;
 }

@@ -12,9 +12,7 @@ import {
   UpdateDateColumn,
   type ValueTransformer,
 } from 'typeorm';
-
-export const INVOICE_STATUSES = ['draft', 'issued', 'overdue', 'paid', 'void'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+import { INVOICE_STATUSES, type InvoiceStatus } from '@deskgram/shared/contract';
 
 /** PostgreSQL bigint <-> JavaScript bigint, so amounts never pass through a float. */
 export const bigintColumn: ValueTransformer = {

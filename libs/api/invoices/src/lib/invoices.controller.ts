@@ -1,48 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles, SignedIn } from '@deskgram/api/auth';
-import { HttpErrorDto } from '@deskgram/api/common';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import {
   CreateInvoiceDto,
   InvoiceDetailDto,
-  type InvoiceDto,
   InvoiceListDto,
   InvoiceQueryDto,
   UpdateInvoiceDto,
 } from './dto/invoices.dto';
-import { type InvoiceEntity, invoiceNumber } from './invoice.entity';
+import { toDetail, toInvoiceDto } from './invoices.mapper';
 import { InvoicesService } from './invoices.service';
-import { formatMoney, formatQuantity } from './money';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
-
-function toInvoiceDto(invoice: InvoiceEntity): InvoiceDto {
-  return {
-    id: invoice.id,
-    number: invoice.year && invoice.seq ? invoiceNumber(invoice.year, invoice.seq) : null,
-    clientId: invoice.clientId,
-    clientName: invoice.client?.name ?? '',
-    currency: invoice.currency,
-    total: formatMoney(invoice.totalMinor, invoice.currency),
-    status: invoice.status,
-    dueDate: invoice.dueDate,
-    issuedAt: invoice.issuedAt?.toISOString() ?? null,
-    paidAt: invoice.paidAt?.toISOString() ?? null,
-    createdAt: invoice.createdAt.toISOString(),
-  };
-}
-
-function toDetail(invoice: InvoiceEntity): InvoiceDetailDto {
-  return {
-    ...toInvoiceDto(invoice),
-    items: (invoice.items ?? []).map((item) => ({
-      description: item.description,
-      quantity: formatQuantity(item.quantityThousandths),
-      unitPrice: formatMoney(item.unitPriceMinor, invoice.currency),
-      amount: formatMoney(item.amountMinor, invoice.currency),
-    })),
-  };
-}
 
 @ApiTags('invoices')
 @SignedIn()
@@ -67,7 +35,7 @@ export class InvoicesController {
   @Get(':id')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiNotFoundResponse({ type: HttpErrorDto })
-  async getInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async getInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.get(user, id));
   }
 
@@ -75,7 +43,7 @@ export class InvoicesController {
   @Patch(':id')
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Only drafts can be edited' })
-  async updateInvoice(@Param('id', uuid) id: string, @Body() body: UpdateInvoiceDto): Promise<InvoiceDetailDto> {
+  async updateInvoice(@IdParam() id: string, @Body() body: UpdateInvoiceDto): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.update(id, body));
   }
 
@@ -84,7 +52,7 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Not a draft' })
-  async issueInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async issueInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.transition(user, id, 'issue'));
   }
 
@@ -93,7 +61,7 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Not issued or overdue' })
-  async payInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async payInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.transition(user, id, 'pay'));
   }
 
@@ -102,7 +70,7 @@ export class InvoicesController {
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: InvoiceDetailDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Already paid or void' })
-  async voidInvoice(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<InvoiceDetailDto> {
+  async voidInvoice(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<InvoiceDetailDto> {
     return toDetail(await this.invoices.transition(user, id, 'void'));
   }
 }

@@ -10,7 +10,7 @@ export const INVOICE_ENTITIES = [InvoiceEntity, InvoiceItemEntity, InvoiceCounte
 
 @Module({})
 export class InvoicesModule {
-  static register(options: InvoicesModuleOptions): DynamicModule {
+  static forRoot(options: InvoicesModuleOptions): DynamicModule {
     return {
       module: InvoicesModule,
       imports: [TypeOrmModule.forFeature(INVOICE_ENTITIES)],

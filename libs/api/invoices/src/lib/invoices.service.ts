@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthenticatedUser, isStaff } from '@deskgram/api/auth';
+import { type AuthenticatedUser } from '@deskgram/api/auth';
 import { ClientEntity } from '@deskgram/api/clients';
 import {
   ConflictError,
@@ -7,7 +7,6 @@ import {
   DomainEventsPublisher,
   type DomainEvents,
   InvalidInputError,
-  type InvoiceRef,
   NotFoundError,
   AdvisoryLock,
 } from '@deskgram/api/common';
@@ -15,40 +14,33 @@ import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { CreateInvoiceDto, InvoiceItemInputDto, InvoiceQueryDto, UpdateInvoiceDto } from './dto/invoices.dto';
-import { InvoiceEntity, InvoiceItemEntity, invoiceNumber, type InvoiceStatus } from './invoice.entity';
+import { InvoiceEntity, InvoiceItemEntity } from './invoice.entity';
+import { invoiceRef } from './invoices.mapper';
 import {
   fitsBigint,
   formatMoney,
   formatQuantity,
+  type ErrorCode,
+  type InvoiceStatus,
   isCurrency,
+  isStaffRole,
   lineAmount,
   maxAmount,
   MoneyFormatError,
   parseMoney,
   parseQuantity,
-} from './money';
+} from '@deskgram/shared/contract';
 
 /** Which statuses each action may start from; anything else is a 409 that says why. */
 const TRANSITIONS = {
-  issue: { from: ['draft'], to: 'issued', event: DomainEvent.InvoiceIssued },
-  pay: { from: ['issued', 'overdue'], to: 'paid', event: DomainEvent.InvoicePaid },
-  void: { from: ['draft', 'issued', 'overdue'], to: 'void', event: null },
+  issue: { from: ['draft'], to: 'issued', event: DomainEvent.InvoiceIssued, refusal: 'invoice.cannot_issue' },
+  pay: { from: ['issued', 'overdue'], to: 'paid', event: DomainEvent.InvoicePaid, refusal: 'invoice.cannot_pay' },
+  void: { from: ['draft', 'issued', 'overdue'], to: 'void', event: null, refusal: 'invoice.cannot_void' },
 } as const satisfies Record<
   string,
-  { from: readonly InvoiceStatus[]; to: InvoiceStatus; event: keyof DomainEvents | null }
+  { from: readonly InvoiceStatus[]; to: InvoiceStatus; event: keyof DomainEvents | null; refusal: ErrorCode }
 >;
 export type InvoiceAction = keyof typeof TRANSITIONS;
-
-export function invoiceRef(invoice: InvoiceEntity): InvoiceRef {
-  return {
-    id: invoice.id,
-    number: invoice.year && invoice.seq ? invoiceNumber(invoice.year, invoice.seq) : '',
-    clientId: invoice.clientId,
-    currency: invoice.currency,
-    total: formatMoney(invoice.totalMinor, invoice.currency),
-    dueDate: invoice.dueDate,
-  };
-}
 
 @Injectable()
 export class InvoicesService {
@@ -121,7 +113,7 @@ export class InvoicesService {
     const invoice = await this.lock(id);
     if (!(rule.from as readonly InvoiceStatus[]).includes(invoice.status)) {
       throw new ConflictError(
-        `invoice.cannot_${action}`,
+        rule.refusal,
         `A ${invoice.status} invoice cannot be ${rule.to === 'issued' ? 'issued' : rule.to === 'paid' ? 'marked paid' : 'voided'}`,
       );
     }
@@ -175,7 +167,7 @@ export class InvoicesService {
       .skip(query.offset)
       .take(query.pageSize);
     if (query.status) builder.andWhere('invoice.status = :status', { status: query.status });
-    if (query.clientId && isStaff(actor.role))
+    if (query.clientId && isStaffRole(actor.role))
       builder.andWhere('invoice.clientId = :clientId', { clientId: query.clientId });
     const [items, total] = await builder.getManyAndCount();
     return { items, total };
@@ -188,7 +180,7 @@ export class InvoicesService {
   /** All invoices for staff; for a client user, their client's, never drafts. */
   private visible(actor: AuthenticatedUser | null): SelectQueryBuilder<InvoiceEntity> {
     const builder = this.invoices.createQueryBuilder('invoice');
-    if (actor && !isStaff(actor.role)) {
+    if (actor && !isStaffRole(actor.role)) {
       builder
         .where('invoice.clientId = :ownClient', { ownClient: actor.clientId })
         .andWhere("invoice.status <> 'draft'");

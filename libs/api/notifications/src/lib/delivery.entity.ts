@@ -10,10 +10,12 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { UserEntity } from '@deskgram/api/auth';
-import { NOTIFICATION_KINDS, type NotificationKind } from './notification-kind';
-
-export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+} from '@deskgram/shared/contract';
 
 /**
  * One message to one person, written in the transaction of the change it tells about; the deliverer sends it. The

@@ -1,17 +1,4 @@
-import type { Role } from '@deskgram/api/auth';
-
-/** What a notification is about; each kind can be muted by the people it concerns. */
-export const NOTIFICATION_KINDS = [
-  'ticket_created',
-  'ticket_reply',
-  'ticket_status',
-  'ticket_assigned',
-  'invoice_issued',
-  'invoice_overdue',
-  'invoice_paid',
-  'custom_message',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+import type { NotificationKind, Role } from '@deskgram/shared/contract';
 
 const CLIENT_KINDS: readonly NotificationKind[] = [
   'ticket_created',

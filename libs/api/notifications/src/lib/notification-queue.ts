@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DeliveryEntity } from './delivery.entity';
-import type { NotificationKind } from './notification-kind';
+import type { NotificationKind } from '@deskgram/shared/contract';
 import type { Recipient } from './read-models/recipients.read-model';
 
 /** The channel the deliverer LISTENs on; a commit that queued deliveries NOTIFYs it. */

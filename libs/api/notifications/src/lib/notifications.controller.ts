@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles, SignedIn } from '@deskgram/api/auth';
-import { HttpErrorDto } from '@deskgram/api/common';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import {
   DeliveryDto,
   DeliveryListDto,
@@ -12,8 +12,6 @@ import {
   UpdatePreferencesDto,
 } from './dto/notifications.dto';
 import { NotificationsService } from './notifications.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
 
 @ApiTags('notifications')
 @Controller('notifications')
@@ -51,7 +49,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: DeliveryDto, description: 'The delivery, queued again' })
   @ApiNotFoundResponse({ type: HttpErrorDto })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'Not failed, or the recipient has no connected Telegram' })
-  retryDelivery(@Param('id', uuid) id: string): Promise<DeliveryDto> {
+  retryDelivery(@IdParam() id: string): Promise<DeliveryDto> {
     return this.notifications.retry(id);
   }
 }
@@ -70,7 +68,7 @@ export class TelegramMessagesController {
   @ApiConflictResponse({ type: HttpErrorDto, description: 'None of the client’s users has connected Telegram' })
   async sendClientMessage(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('clientId', uuid) clientId: string,
+    @IdParam('clientId') clientId: string,
     @Body() body: SendMessageDto,
   ): Promise<SendMessageResultDto> {
     return { queued: await this.notifications.sendToClient(user, clientId, body.message) };

@@ -9,9 +9,9 @@ import {
 } from '@deskgram/api/common';
 import { NotificationQueue } from './notification-queue';
 import { type Audience, type Recipient, RecipientsReadModel } from './read-models/recipients.read-model';
-import type { NotificationKind } from './notification-kind';
+import type { NotificationKind } from '@deskgram/shared/contract';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
-import { formatDate, formatMoney, renderMessage } from './render/render';
+import { formatDate, localMoney, renderMessage } from './render/render';
 import { notificationTexts } from './render/notification-texts';
 
 /** Listeners fail the transaction when they fail: a change is never committed without its notifications. */
@@ -160,7 +160,7 @@ export class NotificationsListener {
         template,
         values: {
           number: invoice.number,
-          total: formatMoney(recipient.language, invoice.total, invoice.currency),
+          total: localMoney(recipient.language, invoice.total, invoice.currency),
           due: formatDate(recipient.language, invoice.dueDate),
         },
         link: {

@@ -20,7 +20,7 @@ export const NOTIFICATION_ENTITIES = [DeliveryEntity, PreferenceEntity];
  */
 @Module({})
 export class NotificationsModule {
-  static register(options: NotificationsOptions & Partial<DelivererOptions>): DynamicModule {
+  static forRoot(options: NotificationsOptions & Partial<DelivererOptions>): DynamicModule {
     return {
       module: NotificationsModule,
       // Global: health and metrics read the deliverer's state and queue.

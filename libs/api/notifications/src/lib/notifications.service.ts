@@ -4,13 +4,13 @@ import { ConflictError, DomainEvent, DomainEventsPublisher, NotFoundError } from
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import type { DeliveryDto, DeliveryListDto, DeliveryQueryDto, PreferenceDto } from './dto/notifications.dto';
-import { kindsFor, type NotificationKind } from './notification-kind';
+import { type NotificationKind } from '@deskgram/shared/contract';
+import { kindsFor } from './notification-kind';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 import { PreferenceEntity } from './preference.entity';
-import { type DeliveryLogRow, DeliveryLogReadModel } from './read-models/delivery-log.read-model';
+import { toDeliveryDto } from './notifications.mapper';
+import { DeliveryLogReadModel } from './read-models/delivery-log.read-model';
 import { RecipientsReadModel } from './read-models/recipients.read-model';
-
-const PREVIEW_LENGTH = 160;
 
 /** Preferences, the delivery log, and staff's own messages to a client's Telegram. */
 @Injectable()
@@ -105,28 +105,4 @@ export class NotificationsService {
     });
     return results.reduce<number>((sum, result) => sum + (typeof result === 'number' ? result : 0), 0);
   }
-}
-
-function toDeliveryDto(row: DeliveryLogRow): DeliveryDto {
-  const plain = row.text
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return {
-    id: row.id,
-    recipient: row.recipient,
-    kind: row.kind,
-    reference: row.reference,
-    preview: plain.length > PREVIEW_LENGTH ? `${plain.slice(0, PREVIEW_LENGTH - 1)}…` : plain,
-    status: row.status,
-    attempts: row.attempts,
-    lastError: row.lastError,
-    createdAt: row.createdAt.toISOString(),
-    sentAt: row.sentAt?.toISOString() ?? null,
-    nextAttemptAt: row.nextAttemptAt.toISOString(),
-  };
 }

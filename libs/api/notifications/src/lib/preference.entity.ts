@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@deskgram/api/auth';
-import type { NotificationKind } from './notification-kind';
+import type { NotificationKind } from '@deskgram/shared/contract';
 
 /** The kinds a person muted; no row means they hear everything that concerns them. */
 @Entity('notification_preferences')

@@ -2,19 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { UnavailableError } from '@deskgram/api/common';
 import { toDataURL } from 'qrcode';
 import { TelegramBotRunner } from './bot/telegram-bot.runner';
-import type { TelegramLinkDto, TelegramStateDto, TelegramStatusDto } from './dto/telegram.dto';
-import type { TelegramLinkEntity } from './telegram-link.entity';
+import type { TelegramLinkDto, TelegramStatusDto } from './dto/telegram.dto';
 import { TelegramLinksService } from './telegram-links.service';
-
-export function toTelegramState(link: TelegramLinkEntity | null | undefined): TelegramStateDto {
-  if (!link) return { connected: false, state: 'not_connected', username: null, linkedAt: null };
-  return {
-    connected: link.state === 'connected',
-    state: link.state,
-    username: link.username,
-    linkedAt: link.linkedAt.toISOString(),
-  };
-}
+import { toTelegramState } from './telegram-link.mapper';
 
 /** The portal's side of linking: the QR code, the state for the card, and disconnecting. */
 @Injectable()

@@ -1,9 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { UserEntity } from '@deskgram/api/auth';
 
-export const TELEGRAM_LINK_STATES = ['connected', 'blocked'] as const;
-/** `connected` until the person blocks the bot; disconnecting removes the link altogether. */
-export type TelegramLinkState = (typeof TELEGRAM_LINK_STATES)[number];
+import { TELEGRAM_LINK_STATES, type TelegramLinkState } from '@deskgram/shared/contract';
 
 /**
  * The Telegram account a portal user linked, one per portal user. The Telegram ids are kept here only: no response,

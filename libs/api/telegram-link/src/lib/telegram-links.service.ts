@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { type Role, UserEntity } from '@deskgram/api/auth';
+import { UserEntity } from '@deskgram/api/auth';
+import { type Role } from '@deskgram/shared/contract';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { createHash, randomBytes } from 'node:crypto';
 import { In, IsNull } from 'typeorm';
 import { LinkTokenEntity } from './link-token.entity';
-import { TelegramLinkEntity, type TelegramLinkState } from './telegram-link.entity';
+import { TelegramLinkEntity } from './telegram-link.entity';
+import { type TelegramLinkState } from '@deskgram/shared/contract';
 
 /** How long a QR code stays valid (docs/architecture.md, "The bot"). */
 export const LINK_TOKEN_TTL_MS = 15 * 60 * 1000;

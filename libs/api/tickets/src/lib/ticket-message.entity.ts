@@ -1,9 +1,7 @@
 import { UserEntity } from '@deskgram/api/auth';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { MESSAGE_CHANNELS, type MessageChannel, ROLES, type Role } from '@deskgram/shared/contract';
 import { TicketEntity } from './ticket.entity';
-
-export const MESSAGE_CHANNELS = ['portal', 'telegram'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
 /** One entry of a ticket's thread: a public reply, or an internal note that only staff ever see. */
 @Entity('ticket_messages')
@@ -26,8 +24,8 @@ export class TicketMessageEntity {
   @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'ticket_messages_author_id_fkey' })
   author?: UserEntity;
 
-  @Column({ type: 'enum', enum: ['admin', 'agent', 'client'], enumName: 'user_role' })
-  authorRole!: 'admin' | 'agent' | 'client';
+  @Column({ type: 'enum', enum: ROLES, enumName: 'user_role' })
+  authorRole!: Role;
 
   @Column({ type: 'text' })
   body!: string;

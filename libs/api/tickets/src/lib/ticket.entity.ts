@@ -10,12 +10,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-
-export const TICKET_STATUSES = ['open', 'in_progress', 'waiting_for_client', 'resolved', 'closed'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '@deskgram/shared/contract';
 
 /** The human number is `T-<seq>`; the sequence is created by the migration and starts at 1001. */
 export function ticketNumber(seq: number): string {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -8,58 +8,19 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles, SignedIn } from '@deskgram/api/auth';
-import { HttpErrorDto } from '@deskgram/api/common';
+import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import {
   AddMessageDto,
   CreateTicketDto,
   TicketCountsDto,
   TicketDetailDto,
-  type TicketDto,
   TicketListDto,
   TicketMessageDto,
   TicketQueryDto,
   UpdateTicketDto,
 } from './dto/tickets.dto';
-import type { TicketMessageEntity } from './ticket-message.entity';
-import { type TicketEntity, ticketNumber } from './ticket.entity';
-import { type TicketWithThread, TicketsService } from './tickets.service';
-
-const uuid = new ParseUUIDPipe({ version: '4' });
-
-function toTicketDto(ticket: TicketEntity): TicketDto {
-  return {
-    id: ticket.id,
-    number: ticketNumber(ticket.seq),
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    clientId: ticket.clientId,
-    clientName: ticket.client?.name ?? '',
-    creatorId: ticket.creatorId,
-    assigneeId: ticket.assigneeId,
-    assigneeName: ticket.assignee?.displayName ?? null,
-    createdAt: ticket.createdAt.toISOString(),
-    updatedAt: ticket.updatedAt.toISOString(),
-    lastActivityAt: ticket.lastActivityAt.toISOString(),
-  };
-}
-
-function toMessageDto(message: TicketMessageEntity): TicketMessageDto {
-  return {
-    id: message.id,
-    body: message.body,
-    authorId: message.authorId,
-    authorName: message.author?.displayName ?? '',
-    authorRole: message.authorRole,
-    internal: message.internal,
-    via: message.via,
-    createdAt: message.createdAt.toISOString(),
-  };
-}
-
-function toDetail({ ticket, messages }: TicketWithThread): TicketDetailDto {
-  return { ...toTicketDto(ticket), messages: messages.map(toMessageDto) };
-}
+import { TicketsService } from './tickets.service';
+import { toDetail, toMessageDto, toTicketDto } from './tickets.mapper';
 
 @ApiTags('tickets')
 @SignedIn()
@@ -90,7 +51,7 @@ export class TicketsController {
   @Get(':id')
   @ApiOkResponse({ type: TicketDetailDto })
   @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such ticket, or not yours' })
-  async getTicket(@CurrentUser() user: AuthenticatedUser, @Param('id', uuid) id: string): Promise<TicketDetailDto> {
+  async getTicket(@CurrentUser() user: AuthenticatedUser, @IdParam() id: string): Promise<TicketDetailDto> {
     return toDetail(await this.tickets.get(user, id));
   }
 
@@ -101,7 +62,7 @@ export class TicketsController {
   @ApiConflictResponse({ type: HttpErrorDto, description: 'The ticket is closed' })
   async addTicketMessage(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: AddMessageDto,
   ): Promise<TicketMessageDto> {
     return toMessageDto(await this.tickets.addMessage(user, id, body));
@@ -113,7 +74,7 @@ export class TicketsController {
   @ApiNotFoundResponse({ type: HttpErrorDto })
   async updateTicket(
     @CurrentUser() user: AuthenticatedUser,
-    @Param('id', uuid) id: string,
+    @IdParam() id: string,
     @Body() body: UpdateTicketDto,
   ): Promise<TicketDetailDto> {
     return toDetail(await this.tickets.update(user, id, body));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthenticatedUser, escapeLike, isStaff, UserEntity } from '@deskgram/api/auth';
+import { type AuthenticatedUser, escapeLike, UserEntity } from '@deskgram/api/auth';
 import {
   ConflictError,
   DomainEvent,
@@ -16,7 +16,8 @@ import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adap
 import type { SelectQueryBuilder } from 'typeorm';
 import type { AddMessageDto, CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/tickets.dto';
 import { TicketMessageEntity } from './ticket-message.entity';
-import { TICKET_STATUSES, TicketEntity, ticketNumber, type TicketStatus } from './ticket.entity';
+import { TicketEntity, ticketNumber } from './ticket.entity';
+import { isStaffRole, TICKET_STATUSES, type TicketStatus } from '@deskgram/shared/contract';
 
 /** A client's reply on these reopens the ticket: the ball is back with staff. */
 const REOPENED_BY_CLIENT_REPLY: readonly TicketStatus[] = ['waiting_for_client', 'resolved'];
@@ -127,7 +128,7 @@ export class TicketsService {
   @Transactional()
   async addMessage(actor: AuthenticatedUser, id: string, input: AddMessageDto): Promise<TicketMessageEntity> {
     const internal = input.internal ?? false;
-    if (internal && !isStaff(actor.role)) {
+    if (internal && !isStaffRole(actor.role)) {
       throw new ForbiddenError('ticket.internal_staff_only', 'Only staff can write internal notes');
     }
     const ticket = await this.lockVisible(actor, id);
@@ -218,7 +219,7 @@ export class TicketsService {
 
   private async assertAssignable(userId: string): Promise<void> {
     const user = await this.txHost.tx.getRepository(UserEntity).findOne({ where: { id: userId } });
-    if (!user || !isStaff(user.role) || user.disabledAt) {
+    if (!user || !isStaffRole(user.role) || user.disabledAt) {
       throw new InvalidInputError('ticket.assignee_invalid', 'assigneeId must be an active staff user');
     }
   }
@@ -226,7 +227,7 @@ export class TicketsService {
   /** Tickets the actor may see: all for staff, their client's for client users. */
   private visible(actor: AuthenticatedUser): SelectQueryBuilder<TicketEntity> {
     const builder = this.tickets.createQueryBuilder('ticket');
-    if (!isStaff(actor.role)) builder.where('ticket.clientId = :ownClient', { ownClient: actor.clientId });
+    if (!isStaffRole(actor.role)) builder.where('ticket.clientId = :ownClient', { ownClient: actor.clientId });
     return builder;
   }
 
@@ -235,7 +236,7 @@ export class TicketsService {
     if (query.priority) builder.andWhere('ticket.priority = :priority', { priority: query.priority });
     if (query.assigneeId === 'none') builder.andWhere('ticket.assigneeId IS NULL');
     else if (query.assigneeId) builder.andWhere('ticket.assigneeId = :assigneeId', { assigneeId: query.assigneeId });
-    if (query.clientId && isStaff(actor.role))
+    if (query.clientId && isStaffRole(actor.role))
       builder.andWhere('ticket.clientId = :clientId', { clientId: query.clientId });
     if (query.search) {
       const number = /^(?:t-?)?(\d{1,9})$/i.exec(query.search);
@@ -264,7 +265,7 @@ export class TicketsService {
       .leftJoinAndSelect('message.author', 'author')
       .where('message.ticketId = :id', { id })
       // Clients never learn that internal notes exist, not even by a gap or a count.
-      .andWhere(isStaff(actor.role) ? 'TRUE' : 'message.internal = FALSE')
+      .andWhere(isStaffRole(actor.role) ? 'TRUE' : 'message.internal = FALSE')
       .orderBy('message.createdAt', 'ASC')
       .addOrderBy('message.id', 'ASC')
       .getMany();

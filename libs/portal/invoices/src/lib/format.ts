@@ -1,7 +1,7 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { TranslocoService } from '@jsverse/transloco';
-import { formatMoney } from './money';
+import { displayMoney } from '@deskgram/shared/contract';
 
 /** The language the portal shows, as a signal, for formatting money and dates. */
 export function currentLanguage() {
@@ -13,7 +13,7 @@ export function currentLanguage() {
 @Pipe({ name: 'money' })
 export class MoneyPipe implements PipeTransform {
   transform(amount: string | null | undefined, currency: string, language: string): string {
-    return amount === null || amount === undefined || amount === '' ? '—' : formatMoney(amount, currency, language);
+    return amount === null || amount === undefined || amount === '' ? '—' : displayMoney(amount, currency, language);
   }
 }
 

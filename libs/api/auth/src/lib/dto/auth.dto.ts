@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '../roles';
+import { ROLES, type Role } from '@deskgram/shared/contract';
 import { IsNewPassword } from './password';
 
 export class SignInDto {

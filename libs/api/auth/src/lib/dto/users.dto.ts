@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, trimText } from '@deskgram/api/common';
+import { EnumField, PageQueryDto, TextField, trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { STAFF_ROLES, type StaffRole } from '../roles';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
+import { STAFF_ROLES, type StaffRole } from '@deskgram/shared/contract';
 import { UserDto } from './auth.dto';
 import { IsNewPassword } from './password';
 
@@ -17,32 +17,20 @@ export class NewUserDto {
   @IsNewPassword()
   password!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Maria Ivanova' })
-  @Transform(trimText)
-  @IsString()
-  @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Maria Ivanova' })
   displayName!: string;
 }
 
 export class CreateStaffUserDto extends NewUserDto {
-  @ApiProperty({ enum: STAFF_ROLES, enumName: 'StaffRole' })
-  @IsIn(STAFF_ROLES, { message: 'role must be admin or agent' })
+  @EnumField(STAFF_ROLES, 'StaffRole', { message: 'role must be admin or agent' })
   role!: StaffRole;
 }
 
 export class UpdateStaffUserDto {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
-  @Transform(trimText)
-  @IsString()
-  @IsNotEmpty({ message: 'displayName must not be empty' })
-  @MaxLength(200)
+  @TextField({ max: 200, optional: true })
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: STAFF_ROLES, enumName: 'StaffRole' })
-  @IsOptional()
-  @IsIn(STAFF_ROLES, { message: 'role must be admin or agent' })
+  @EnumField(STAFF_ROLES, 'StaffRole', { optional: true, message: 'role must be admin or agent' })
   role?: StaffRole;
 
   @ApiPropertyOptional({ description: 'A disabled user cannot sign in, and their sessions end' })

@@ -1,18 +1,14 @@
 import { TelegramStateDto } from '@deskgram/api/telegram-link';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNewPassword, NewUserDto, UserDto } from '@deskgram/api/auth';
-import { PageQueryDto, trimText, trimToNull } from '@deskgram/api/common';
+import { PageQueryDto, TextField, trimText, trimToNull } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 
 const PHONE = /^\+?[0-9 ()\-.]{3,50}$/;
 
 export class CreateClientDto {
-  @ApiProperty({ minLength: 1, maxLength: 200, example: 'Northwind Trading' })
-  @Transform(trimText)
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be empty' })
-  @MaxLength(200)
+  @TextField({ max: 200, example: 'Northwind Trading' })
   name!: string;
 
   @ApiProperty({ description: 'The client’s e-mail; also the sign-in of its first portal user' })

@@ -1,21 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, trimText } from '@deskgram/api/common';
+import { EnumField, PageQueryDto, TextField } from '@deskgram/api/common';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsDateString,
-  IsIn,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { INVOICE_STATUSES, type InvoiceStatus } from '../invoice.entity';
+import { INVOICE_STATUSES, type InvoiceStatus } from '@deskgram/shared/contract';
 
 const upper = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value);
 
@@ -29,11 +26,7 @@ const quantityText = ({ value }: { value: unknown }) =>
   typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 
 export class InvoiceItemInputDto {
-  @ApiProperty({ maxLength: 500, example: 'Support hours, November' })
-  @Transform(trimText)
-  @IsString()
-  @IsNotEmpty({ message: 'description must not be empty' })
-  @MaxLength(500)
+  @TextField({ max: 500, example: 'Support hours, November' })
   description!: string;
 
   /** Taken as a number or a string; always a decimal string once transformed. */
@@ -105,9 +98,7 @@ export class UpdateInvoiceDto {
 }
 
 export class InvoiceQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: INVOICE_STATUSES, enumName: 'InvoiceStatus' })
-  @IsOptional()
-  @IsIn(INVOICE_STATUSES, { message: `status must be one of ${INVOICE_STATUSES.join(', ')}` })
+  @EnumField(INVOICE_STATUSES, 'InvoiceStatus', { optional: true })
   status?: InvoiceStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff only' })

@@ -1,10 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto } from '@deskgram/api/common';
+import { EnumField, PageQueryDto } from '@deskgram/api/common';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
-  IsIn,
   IsOptional,
   IsString,
   IsUUID,
@@ -12,12 +11,17 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { DELIVERY_STATUSES, type DeliveryStatus } from '../delivery.entity';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../notification-kind';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  ROLES,
+  type Role,
+} from '@deskgram/shared/contract';
 
 export class PreferenceDto {
-  @ApiProperty({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' })
-  @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of ${NOTIFICATION_KINDS.join(', ')}` })
+  @EnumField(NOTIFICATION_KINDS, 'NotificationKind')
   kind!: NotificationKind;
 
   @ApiProperty({ description: 'Whether this kind reaches me on Telegram' })
@@ -39,14 +43,10 @@ export class UpdatePreferencesDto {
 }
 
 export class DeliveryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: DELIVERY_STATUSES, enumName: 'DeliveryStatus' })
-  @IsOptional()
-  @IsIn(DELIVERY_STATUSES, { message: `status must be one of ${DELIVERY_STATUSES.join(', ')}` })
+  @EnumField(DELIVERY_STATUSES, 'DeliveryStatus', { optional: true })
   status?: DeliveryStatus;
 
-  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS, enumName: 'NotificationKind' })
-  @IsOptional()
-  @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of ${NOTIFICATION_KINDS.join(', ')}` })
+  @EnumField(NOTIFICATION_KINDS, 'NotificationKind', { optional: true })
   kind?: NotificationKind;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only deliveries to this portal user' })
@@ -62,8 +62,8 @@ export class DeliveryRecipientDto {
   @ApiProperty()
   displayName!: string;
 
-  @ApiProperty({ enum: ['admin', 'agent', 'client'], enumName: 'Role' })
-  role!: 'admin' | 'agent' | 'client';
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  role!: Role;
 }
 
 /** One row of the delivery log: never a Telegram id. */

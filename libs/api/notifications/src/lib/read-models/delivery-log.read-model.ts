@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@deskgram/api/auth';
+import type { Role } from '@deskgram/shared/contract';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { DeliveryStatus } from '../delivery.entity';
-import type { NotificationKind } from '../notification-kind';
+import type { DeliveryStatus } from '@deskgram/shared/contract';
+import type { NotificationKind } from '@deskgram/shared/contract';
 
 /** One delivery as the log shows it, with its recipient's name and role from `users` (the auth library's table). */
 export interface DeliveryLogRow {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@deskgram/api/auth';
+import type { Role } from '@deskgram/shared/contract';
 import { type MessageLanguage, messageLanguage } from '@deskgram/api/common';
 import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import type { NotificationKind } from '../notification-kind';
+import type { NotificationKind } from '@deskgram/shared/contract';
 
 /** Who may hear of a change, before the actor, unlinked, disabled and muting people are taken out. */
 export type Audience = { clientUsersOf: string } | { staff: true } | { user: string };

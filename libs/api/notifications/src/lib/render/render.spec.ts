@@ -1,5 +1,5 @@
 import { parseHtml } from '@deskgram/testing/telegram-bot-api';
-import { formatDate, formatMoney, renderMessage, TELEGRAM_MESSAGE_LIMIT, visibleLength } from './render';
+import { formatDate, localMoney, renderMessage, TELEGRAM_MESSAGE_LIMIT, visibleLength } from './render';
 
 describe(renderMessage.name, () => {
   const reply = (body: string, subject = 'Printer') =>
@@ -43,10 +43,10 @@ describe(renderMessage.name, () => {
 
 describe('formatting', () => {
   it('formats money exactly from its decimal string, in the reader’s language', () => {
-    expect(formatMoney('en', '221.50', 'EUR')).toBe('€221.50');
-    expect(formatMoney('en', '12345678901234.10', 'USD')).toBe('US$12,345,678,901,234.10');
-    expect(formatMoney('ru', '1250.00', 'RUB').replace(/\s/g, ' ')).toBe('1 250,00 ₽');
-    expect(formatMoney('en', '5', 'JPY')).toBe('JP¥5');
+    expect(localMoney('en', '221.50', 'EUR')).toBe('€221.50');
+    expect(localMoney('en', '12345678901234.10', 'USD')).toBe('US$12,345,678,901,234.10');
+    expect(localMoney('ru', '1250.00', 'RUB').replace(/\s/g, ' ')).toBe('1 250,00 ₽');
+    expect(localMoney('en', '5', 'JPY')).toBe('JP¥5');
   });
 
   it('formats due dates without a time zone shift', () => {

@@ -1,4 +1,5 @@
 import { escapeHtml, type MessageLanguage } from '@deskgram/api/common';
+import { displayMoney } from '@deskgram/shared/contract';
 import { notificationTexts } from './notification-texts';
 
 /** Telegram's limit on a message's visible text, in UTF-16 code units. */
@@ -50,15 +51,9 @@ export function renderMessage(language: MessageLanguage, parts: MessageParts): s
   return message;
 }
 
-export function formatMoney(language: MessageLanguage, amount: string, currency: string): string {
-  try {
-    // Intl takes the decimal string as an exact decimal: no binary floating point on the way.
-    return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency }).format(
-      amount as unknown as number,
-    );
-  } catch {
-    return `${amount} ${currency}`;
-  }
+/** A decimal string of the API as money of the recipient's language ("€1,250.00", "1 250,00 €"). */
+export function localMoney(language: MessageLanguage, amount: string, currency: string): string {
+  return displayMoney(amount, currency, LOCALES[language]);
 }
 
 export function formatDate(language: MessageLanguage, isoDate: string): string {

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export const TELEGRAM_CONNECTION_STATES = ['not_connected', 'connected', 'blocked'] as const;
-export type TelegramConnectionState = (typeof TELEGRAM_CONNECTION_STATES)[number];
+import { TELEGRAM_CONNECTION_STATES, type TelegramConnectionState } from '@deskgram/shared/contract';
 
 /** A one-time link to the bot, and the same link as a QR code to scan from the screen. */
 export class TelegramLinkDto {

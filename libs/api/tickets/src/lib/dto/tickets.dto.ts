@@ -1,31 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { PageQueryDto, trimText } from '@deskgram/api/common';
+import { EnumField, PageQueryDto, TextField, trimText } from '@deskgram/api/common';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { MESSAGE_CHANNELS, type MessageChannel } from '../ticket-message.entity';
-import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../ticket.entity';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import {
+  MESSAGE_CHANNELS,
+  type MessageChannel,
+  ROLES,
+  type Role,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '@deskgram/shared/contract';
 
 export const MAX_SUBJECT = 200;
 export const MAX_BODY = 20_000;
 
 export class CreateTicketDto {
-  @ApiProperty({ minLength: 1, maxLength: MAX_SUBJECT, example: 'Invoice INV-2026-0007 shows the wrong VAT' })
-  @Transform(trimText)
-  @IsString()
-  @IsNotEmpty({ message: 'subject must not be empty' })
-  @MaxLength(MAX_SUBJECT, { message: `subject must be at most ${MAX_SUBJECT} characters` })
+  @TextField({ max: MAX_SUBJECT, example: 'Invoice INV-2026-0007 shows the wrong VAT' })
   subject!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: MAX_BODY, description: 'What happened; the first message of the thread' })
-  @IsString()
-  @Transform(trimText)
-  @IsNotEmpty({ message: 'body must not be empty' })
-  @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
+  @TextField({ max: MAX_BODY, description: 'What happened; the first message of the thread' })
   body!: string;
 
-  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority', default: 'normal' })
-  @IsOptional()
-  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  @EnumField(TICKET_PRIORITIES, 'TicketPriority', { optional: true, default: 'normal' })
   priority?: TicketPriority;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Staff only, and required for staff: the ticket’s client' })
@@ -35,11 +33,7 @@ export class CreateTicketDto {
 }
 
 export class AddMessageDto {
-  @ApiProperty({ minLength: 1, maxLength: MAX_BODY })
-  @IsString()
-  @Transform(trimText)
-  @IsNotEmpty({ message: 'body must not be empty' })
-  @MaxLength(MAX_BODY, { message: `body must be at most ${MAX_BODY} characters` })
+  @TextField({ max: MAX_BODY })
   body!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Staff only: an internal note, never shown to the client' })
@@ -49,14 +43,10 @@ export class AddMessageDto {
 }
 
 export class UpdateTicketDto {
-  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
-  @IsOptional()
-  @IsIn(TICKET_STATUSES, { message: `status must be one of ${TICKET_STATUSES.join(', ')}` })
+  @EnumField(TICKET_STATUSES, 'TicketStatus', { optional: true })
   status?: TicketStatus;
 
-  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
-  @IsOptional()
-  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  @EnumField(TICKET_PRIORITIES, 'TicketPriority', { optional: true })
   priority?: TicketPriority;
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'A staff user; null unassigns' })
@@ -66,14 +56,10 @@ export class UpdateTicketDto {
 }
 
 export class TicketQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: TICKET_STATUSES, enumName: 'TicketStatus' })
-  @IsOptional()
-  @IsIn(TICKET_STATUSES, { message: `status must be one of ${TICKET_STATUSES.join(', ')}` })
+  @EnumField(TICKET_STATUSES, 'TicketStatus', { optional: true })
   status?: TicketStatus;
 
-  @ApiPropertyOptional({ enum: TICKET_PRIORITIES, enumName: 'TicketPriority' })
-  @IsOptional()
-  @IsIn(TICKET_PRIORITIES, { message: `priority must be one of ${TICKET_PRIORITIES.join(', ')}` })
+  @EnumField(TICKET_PRIORITIES, 'TicketPriority', { optional: true })
   priority?: TicketPriority;
 
   @ApiPropertyOptional({ description: 'A staff user’s id, or `none` for unassigned tickets' })
@@ -157,8 +143,8 @@ export class TicketMessageDto {
   @ApiProperty()
   authorName!: string;
 
-  @ApiProperty({ enum: ['admin', 'agent', 'client'], enumName: 'Role' })
-  authorRole!: 'admin' | 'agent' | 'client';
+  @ApiProperty({ enum: ROLES, enumName: 'Role' })
+  authorRole!: Role;
 
   @ApiProperty()
   internal!: boolean;

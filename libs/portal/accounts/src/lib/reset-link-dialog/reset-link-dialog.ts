@@ -13,7 +13,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
 import { MatTooltip } from '@angular/material/tooltip';
 import { type ResetLinkDto } from '@deskgram/api-client';
-import { apiErrorText, LanguageStore } from '@deskgram/portal/core';
+import { apiErrorText, LanguageStore, type ErrorTexts } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 
 export interface ResetLinkDialogData {
@@ -21,7 +21,7 @@ export interface ResetLinkDialogData {
   readonly name: string;
   /** Asks the API for a new link (the staff or the client route); older links of the person stop working. */
   readonly create: () => Promise<ResetLinkDto>;
-  readonly errorTexts?: Readonly<Record<string, string>>;
+  readonly errorTexts?: ErrorTexts;
 }
 
 /**

@@ -7,13 +7,13 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DeskgramApi, resetPassword } from '@deskgram/api-client';
-import { apiErrorOf, apiErrorText, PRODUCT_NAME } from '@deskgram/portal/core';
+import { apiErrorOf, apiErrorText, PRODUCT_NAME, type ErrorTexts } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '@deskgram/portal/auth';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, sameAs } from '../password-rules';
 
 /** The API's codes for a link that cannot be used, and the page's words for them. */
-const LINK_ERRORS: Readonly<Record<string, string>> = {
+const LINK_ERRORS: ErrorTexts = {
   'auth.reset_unknown': 'accounts.resetPassword.errors.unknown',
   'auth.reset_used': 'accounts.resetPassword.errors.used',
   'auth.reset_expired': 'accounts.resetPassword.errors.expired',

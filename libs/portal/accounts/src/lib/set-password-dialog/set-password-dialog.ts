@@ -13,7 +13,7 @@ import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/m
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatTooltip } from '@angular/material/tooltip';
-import { apiErrorText } from '@deskgram/portal/core';
+import { apiErrorText, type ErrorTexts } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { generatePassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../password-rules';
 
@@ -23,7 +23,7 @@ export interface SetPasswordDialogData {
   /** Sends the new password to the API (the staff or the client route). */
   readonly submit: (password: string) => Promise<void>;
   /** API error codes the calling page explains, mapped to translation keys. */
-  readonly errorTexts?: Readonly<Record<string, string>>;
+  readonly errorTexts?: ErrorTexts;
 }
 
 /**

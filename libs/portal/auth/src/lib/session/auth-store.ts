@@ -12,6 +12,7 @@ import {
   type SessionDto,
   type UserDto,
 } from '@deskgram/api-client';
+import { isErrorCode, ROLES } from '@deskgram/shared/contract';
 import { areaOf, isStaffRole, safeReturnUrl, type Area } from './areas';
 
 export const SESSION_STORAGE_KEY = 'deskgram.session';
@@ -22,22 +23,16 @@ export type SignOutReason = 'expired' | 'disabled' | 'ended';
 /** The API's codes for a refused refresh, read as the reason the page gives. */
 function reasonOf(error: unknown): SignOutReason {
   const body: unknown = error instanceof HttpErrorResponse ? error.error : undefined;
-  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
-  switch (code) {
-    case 'auth.disabled':
-      return 'disabled';
-    case 'auth.session_ended':
-    case 'auth.refresh_reused':
-      return 'ended';
-    default:
-      return 'expired';
+  const sent = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  const code = isErrorCode(sent) ? sent : null;
+  if (code === 'auth.disabled') {
+    return 'disabled';
   }
+  return code === 'auth.session_ended' || code === 'auth.refresh_reused' ? 'ended' : 'expired';
 }
 
 /** Serialises refreshes across the tabs of this browser, where the Web Locks API exists. */
 const REFRESH_LOCK = 'deskgram.session-refresh';
-
-const ROLES: readonly Role[] = ['admin', 'agent', 'client'];
 
 function isSession(value: unknown): value is SessionDto {
   if (typeof value !== 'object' || value === null) {

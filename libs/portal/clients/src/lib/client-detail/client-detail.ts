@@ -19,7 +19,7 @@ import {
   updateClientUser,
 } from '@deskgram/api-client';
 import { AccountDialogs } from '@deskgram/portal/accounts';
-import { apiErrorOf, apiErrorText, LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
+import { apiErrorOf, apiErrorText, LanguageStore, RelativeTimePipe, type ErrorTexts } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { ClientDialog, type ClientDialogData } from '../client-dialog/client-dialog';
 import { ClientUserDialog, type ClientUserDialogData } from '../client-user-dialog/client-user-dialog';
@@ -33,7 +33,7 @@ import {
 type View = 'loading' | 'notFound' | 'error' | 'client';
 
 /** API error codes the page explains in the person's language. */
-const USER_ERROR_TEXTS: Readonly<Record<string, string>> = {
+const USER_ERROR_TEXTS: ErrorTexts = {
   'user.not_found': 'clients.detail.userGone',
 };
 

@@ -13,7 +13,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { type ClientDto, DeskgramApi, sendClientMessage } from '@deskgram/api-client';
-import { apiErrorText, LanguageStore } from '@deskgram/portal/core';
+import { apiErrorText, type ErrorTexts, LanguageStore } from '@deskgram/portal/core';
 import { FormDialog } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { CLIENT_ERROR_TEXTS } from '../client-form';
@@ -25,7 +25,7 @@ export interface TelegramMessageDialogData {
   readonly client: ClientDto;
 }
 
-const MESSAGE_ERROR_TEXTS: Readonly<Record<string, string>> = {
+const MESSAGE_ERROR_TEXTS: ErrorTexts = {
   ...CLIENT_ERROR_TEXTS,
   'telegram.client_not_connected': 'clients.message.errors.notConnected',
 };

@@ -23,10 +23,10 @@ import {
 } from '@deskgram/api-client';
 import { apiErrorOf, apiErrorText } from '@deskgram/portal/core';
 import { confirmAction } from '@deskgram/portal/ui';
+import { currencyDecimals, formatMinor, isCurrency, lineAmountOf } from '@deskgram/shared/contract';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { currentLanguage, DayPipe, MoneyPipe } from '../format';
 import { InvoiceStatusChip } from '../invoice-status';
-import { currencyDecimals, formatScaled, isCurrencyCode, lineAmount } from '../money';
 
 /** The currencies offered first; any other ISO 4217 code can be typed. */
 export const COMMON_CURRENCIES: readonly string[] = ['EUR', 'USD', 'GBP', 'RUB', 'JPY'];
@@ -38,6 +38,11 @@ interface Line {
   readonly description: string;
   readonly quantity: string;
   readonly unitPrice: string;
+}
+
+/** A number as typed, with a decimal comma allowed, as the API takes it ("1,5" -> "1.5"). */
+function decimalText(text: string): string {
+  return text.trim().replace(',', '.');
 }
 
 /** A calendar date 30 days from today, as the due date of a new invoice. */
@@ -136,7 +141,7 @@ export class InvoiceEditor {
   });
 
   protected readonly currencyCode = computed(() => this.currency().trim().toUpperCase());
-  protected readonly currencyValid = computed(() => isCurrencyCode(this.currencyCode()));
+  protected readonly currencyValid = computed(() => isCurrency(this.currencyCode()));
   protected readonly decimals = computed(() => (this.currencyValid() ? currencyDecimals(this.currencyCode()) : 2));
   protected readonly currencyOptions = computed(() => {
     const typed = this.currencyCode();
@@ -146,16 +151,16 @@ export class InvoiceEditor {
   /** Each line's amount in minor units, or null while its quantity or price is not a valid number. */
   protected readonly amounts = computed(() =>
     this.lines().map((line) => {
-      const amount = lineAmount(line.quantity, line.unitPrice, this.decimals());
+      const amount = lineAmountOf(decimalText(line.quantity), decimalText(line.unitPrice), this.decimals());
       return amount !== null && amount >= 0n ? amount : null;
     }),
   );
   /** The amounts as decimal strings, for formatting. */
   protected readonly amountTexts = computed(() =>
-    this.amounts().map((amount) => (amount === null ? null : formatScaled(amount, this.decimals()))),
+    this.amounts().map((amount) => (amount === null ? null : formatMinor(amount, this.decimals()))),
   );
   protected readonly total = computed(() =>
-    formatScaled(
+    formatMinor(
       this.amounts().reduce<bigint>((sum, amount) => sum + (amount ?? 0n), 0n),
       this.decimals(),
     ),
@@ -168,8 +173,8 @@ export class InvoiceEditor {
         (line, index) =>
           line.description.trim() !== '' &&
           this.amounts()[index] !== null &&
-          /^\d{1,9}(\.\d{1,3})?$/.test(line.quantity.trim().replace(',', '.')) &&
-          Number(line.quantity.replace(',', '.')) > 0,
+          /^\d{1,9}(\.\d{1,3})?$/.test(decimalText(line.quantity)) &&
+          Number(decimalText(line.quantity)) > 0,
       ),
   );
   protected readonly valid = computed(
@@ -219,8 +224,8 @@ export class InvoiceEditor {
     }
     const items: InvoiceItemInputDto[] = this.lines().map((line) => ({
       description: line.description.trim(),
-      quantity: line.quantity.trim().replace(',', '.'),
-      unitPrice: line.unitPrice.trim().replace(',', '.'),
+      quantity: decimalText(line.quantity),
+      unitPrice: decimalText(line.unitPrice),
     }));
     const body = { currency: this.currencyCode(), dueDate: this.dueDate(), items };
     this.busy.set(true);

@@ -1,7 +1,8 @@
 import { type TicketPriority, type TicketStatus } from '@deskgram/api-client';
+import { TICKET_PRIORITIES, TICKET_STATUSES } from '@deskgram/shared/contract';
 
-export const STATUSES: readonly TicketStatus[] = ['open', 'in_progress', 'waiting_for_client', 'resolved', 'closed'];
-export const PRIORITIES: readonly TicketPriority[] = ['low', 'normal', 'high', 'urgent'];
+export const STATUSES: readonly TicketStatus[] = TICKET_STATUSES;
+export const PRIORITIES: readonly TicketPriority[] = TICKET_PRIORITIES;
 
 /** Statuses a ticket is still being worked on in. */
 export const ACTIVE_STATUSES: readonly TicketStatus[] = ['open', 'in_progress', 'waiting_for_client'];

@@ -15,7 +15,7 @@ import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { type ClientSummaryDto, createTicket, DeskgramApi, listClients } from '@deskgram/api-client';
-import { apiErrorText } from '@deskgram/portal/core';
+import { apiErrorText, type ErrorTexts } from '@deskgram/portal/core';
 import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, filter, map } from 'rxjs';
@@ -26,7 +26,7 @@ import { ticketForm, ticketFormValue } from '../shared/ticket-form';
 export const CLIENT_OPTIONS = 20;
 
 /** The API's refusals the form can explain better than the API's own sentence. */
-const ERROR_CODES: Readonly<Record<string, string>> = {
+const ERROR_CODES: ErrorTexts = {
   'ticket.client_required': 'tickets.staffNew.clientRequired',
   'ticket.client_unknown': 'tickets.staffNew.clientUnknown',
 };

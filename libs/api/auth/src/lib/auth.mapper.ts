@@ -1,7 +1,7 @@
-import type { AuthenticatedUser } from '../authenticated-user';
-import type { UserEntity } from '../user.entity';
-import type { UserDto } from './auth.dto';
-import type { StaffUserDto } from './users.dto';
+import type { AuthenticatedUser } from './authenticated-user';
+import type { UserEntity } from './user.entity';
+import type { UserDto } from './dto/auth.dto';
+import type { StaffUserDto } from './dto/users.dto';
 
 export function toUserDto(user: AuthenticatedUser | UserEntity): UserDto {
   return {

@@ -1,0 +1,40 @@
+// Tickets and their threads as the API answers them: entities in, DTOs out, nothing else.
+import { type TicketDetailDto, type TicketDto, type TicketMessageDto } from './dto/tickets.dto';
+import type { TicketMessageEntity } from './ticket-message.entity';
+import { type TicketEntity, ticketNumber } from './ticket.entity';
+import { type TicketWithThread } from './tickets.service';
+
+export function toTicketDto(ticket: TicketEntity): TicketDto {
+  return {
+    id: ticket.id,
+    number: ticketNumber(ticket.seq),
+    subject: ticket.subject,
+    status: ticket.status,
+    priority: ticket.priority,
+    clientId: ticket.clientId,
+    clientName: ticket.client?.name ?? '',
+    creatorId: ticket.creatorId,
+    assigneeId: ticket.assigneeId,
+    assigneeName: ticket.assignee?.displayName ?? null,
+    createdAt: ticket.createdAt.toISOString(),
+    updatedAt: ticket.updatedAt.toISOString(),
+    lastActivityAt: ticket.lastActivityAt.toISOString(),
+  };
+}
+
+export function toMessageDto(message: TicketMessageEntity): TicketMessageDto {
+  return {
+    id: message.id,
+    body: message.body,
+    authorId: message.authorId,
+    authorName: message.author?.displayName ?? '',
+    authorRole: message.authorRole,
+    internal: message.internal,
+    via: message.via,
+    createdAt: message.createdAt.toISOString(),
+  };
+}
+
+export function toDetail({ ticket, messages }: TicketWithThread): TicketDetailDto {
+  return { ...toTicketDto(ticket), messages: messages.map(toMessageDto) };
+}
