@@ -206,16 +206,18 @@ describe(DeliveryLog.name, () => {
       http.expectNone('/api/notifications/deliveries');
     });
 
-    it('shows the API’s reason when a delivery cannot be sent again', async () => {
+    it('says in the page’s language why a delivery cannot be sent again', async () => {
       await open();
 
       click(rows()[1], 'Retry');
-      await nextMacrotask();
-      const retry = http.expectOne({ method: 'POST', url: `/api/notifications/deliveries/${failed.id}/retry` });
+      const retry = await expectRequest(http, {
+        method: 'POST',
+        url: `/api/notifications/deliveries/${failed.id}/retry`,
+      });
       await answer(retry, apiError(409, 'Sam Rivera has no connected Telegram now', 'delivery.not_connected'), 409);
 
       const snackBar = await rootLoader.getHarness(MatSnackBarHarness);
-      expect(await snackBar.getMessage()).toBe('Sam Rivera has no connected Telegram now');
+      expect(await snackBar.getMessage()).toBe('The recipient has no connected Telegram now.');
       expect(await snackBar.getActionDescription()).toBe('OK');
       expect(textOf(rows()[1].querySelector('[data-testid="delivery-status"]'))).toBe('Failed');
     });
