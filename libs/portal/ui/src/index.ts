@@ -10,3 +10,7 @@ export {
   type ListView,
 } from './lib/list/list-resource';
 export { ListEmpty, ListFrame, ListItems, type ListSearchTexts } from './lib/list/list-frame';
+export { EmailField } from './lib/person-fields/email-field';
+export type { FieldTexts } from './lib/person-fields/field-texts';
+export { PasswordField } from './lib/person-fields/password-field';
+export { PersonFields, type PersonControls } from './lib/person-fields/person-fields';

@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCard } from '@angular/material/card';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatError, MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { apiErrorOf, apiErrorText } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '@deskgram/portal/auth';
+import { NewPasswordFields } from '../new-password-fields';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, sameAs } from '../password-rules';
 
 /** `/profile`: the signed-in person replaces their password with the current one; their other sign-ins end. */
@@ -19,12 +20,12 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, sameAs } from '../password-ru
     MatCard,
     MatError,
     MatFormField,
-    MatHint,
     MatIcon,
     MatIconButton,
     MatInput,
     MatLabel,
     MatSuffix,
+    NewPasswordFields,
     ReactiveFormsModule,
     TranslocoDirective,
   ],

@@ -1,15 +1,14 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatAnchor, MatButton, MatIconButton } from '@angular/material/button';
+import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DeskgramApi, resetPassword } from '@deskgram/api-client';
 import { apiErrorOf, apiErrorText, PRODUCT_NAME, type ErrorTexts } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AuthStore } from '@deskgram/portal/auth';
+import { NewPasswordFields } from '../new-password-fields';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, sameAs } from '../password-rules';
 
 /** The API's codes for a link that cannot be used, and the page's words for them. */
@@ -36,14 +35,8 @@ function tokenOf(fragment: string | null): string | null {
     MatButton,
     MatCard,
     MatCardContent,
-    MatError,
-    MatFormField,
-    MatHint,
     MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
-    MatSuffix,
+    NewPasswordFields,
     ReactiveFormsModule,
     RouterLink,
     TranslocoDirective,

@@ -1,13 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatIconButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
+import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { type ClientDto, createClient, DeskgramApi, updateClient } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
-import { FormDialog } from '@deskgram/portal/ui';
+import { EmailField, FormDialog, PasswordField } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { CLIENT_ERROR_TEXTS, MIN_PASSWORD_LENGTH, PHONE_PATTERN } from '../client-form';
 
@@ -24,15 +22,14 @@ function optional(value: string): string | null {
 @Component({
   selector: 'dg-client-dialog',
   imports: [
+    EmailField,
     FormDialog,
     MatError,
     MatFormField,
     MatHint,
-    MatIcon,
-    MatIconButton,
     MatInput,
     MatLabel,
-    MatSuffix,
+    PasswordField,
     ReactiveFormsModule,
     TranslocoDirective,
   ],
@@ -49,7 +46,6 @@ export class ClientDialog {
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly passwordHidden = signal(true);
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.client?.name ?? '', [Validators.required, Validators.maxLength(200)]],
     email: [this.client?.email ?? '', [Validators.required, Validators.email, Validators.maxLength(254)]],
@@ -62,10 +58,6 @@ export class ClientDialog {
     phone: [this.client?.phone ?? '', Validators.pattern(PHONE_PATTERN)],
     company: [this.client?.company ?? '', Validators.maxLength(200)],
   });
-
-  protected togglePasswordVisibility(): void {
-    this.passwordHidden.update((hidden) => !hidden);
-  }
 
   protected async submit(): Promise<void> {
     if (this.saving()) {

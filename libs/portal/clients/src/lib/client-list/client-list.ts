@@ -68,7 +68,6 @@ export class ClientList {
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
 
-  protected readonly query = inject(ListQuery);
   protected readonly columns = ['name', 'company', 'email', 'phone', 'users'];
   protected readonly compact = toSignal(
     inject(BreakpointObserver)

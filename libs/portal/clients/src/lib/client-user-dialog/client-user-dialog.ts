@@ -1,13 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatIconButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { addClientUser, type ClientDto, DeskgramApi } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
-import { FormDialog } from '@deskgram/portal/ui';
+import { FormDialog, PersonFields } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { CLIENT_ERROR_TEXTS, MIN_PASSWORD_LENGTH } from '../client-form';
 
@@ -18,19 +14,7 @@ export interface ClientUserDialogData {
 /** Adds a portal user to a client; closes with the client as the API returns it, the new user among its users. */
 @Component({
   selector: 'dg-client-user-dialog',
-  imports: [
-    FormDialog,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
-    MatSuffix,
-    ReactiveFormsModule,
-    TranslocoDirective,
-  ],
+  imports: [FormDialog, PersonFields, ReactiveFormsModule, TranslocoDirective],
   templateUrl: './client-user-dialog.html',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
@@ -43,16 +27,11 @@ export class ClientUserDialog {
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly passwordHidden = signal(true);
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, Validators.maxLength(200)]],
     email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
     password: ['', [Validators.required, Validators.minLength(MIN_PASSWORD_LENGTH), Validators.maxLength(200)]],
   });
-
-  protected togglePasswordVisibility(): void {
-    this.passwordHidden.update((hidden) => !hidden);
-  }
 
   protected async submit(): Promise<void> {
     if (this.saving()) {

@@ -33,6 +33,19 @@ export const COMMON_CURRENCIES: readonly string[] = ['EUR', 'USD', 'GBP', 'RUB',
 
 export type InvoiceAction = 'issue' | 'pay' | 'void';
 
+/** The editable fields of a line, in the order of the columns: the column's key, the field's and the input's class. */
+const LINE_FIELDS: readonly {
+  readonly name: 'description' | 'quantity' | 'unitPrice';
+  readonly fieldClass: string;
+  readonly inputClass: string;
+  readonly maxLength: number | null;
+  readonly inputMode: 'decimal' | null;
+}[] = [
+  { name: 'description', fieldClass: 'description', inputClass: 'line-description', maxLength: 500, inputMode: null },
+  { name: 'quantity', fieldClass: 'quantity', inputClass: 'line-quantity', maxLength: null, inputMode: 'decimal' },
+  { name: 'unitPrice', fieldClass: 'price', inputClass: 'line-price', maxLength: null, inputMode: 'decimal' },
+];
+
 interface Line {
   readonly key: number;
   readonly description: string;
@@ -97,6 +110,7 @@ export class InvoiceEditor {
 
   protected readonly language = currentLanguage();
   protected readonly currencies = COMMON_CURRENCIES;
+  protected readonly lineFields = LINE_FIELDS;
 
   protected readonly invoice = resource({
     params: () => {
@@ -197,7 +211,7 @@ export class InvoiceEditor {
     this.lines.update((lines) => lines.filter((line) => line.key !== key));
   }
 
-  protected setLine(key: number, field: 'description' | 'quantity' | 'unitPrice', value: string): void {
+  protected setLine(key: number, field: (typeof LINE_FIELDS)[number]['name'], value: string): void {
     this.lines.update((lines) => lines.map((line) => (line.key === key ? { ...line, [field]: value } : line)));
   }
 

@@ -1,35 +1,17 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatIconButton } from '@angular/material/button';
 import { MatDialogRef } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatIcon } from '@angular/material/icon';
-import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { createUser, DeskgramApi, type StaffRole, type StaffUserDto } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
-import { FormDialog } from '@deskgram/portal/ui';
+import { FormDialog, PersonFields } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { MIN_PASSWORD_LENGTH, STAFF_ERROR_TEXTS, STAFF_ROLES } from '../staff-form';
 
 /** Creates a staff account; closes with it as the API returns it. */
 @Component({
   selector: 'dg-staff-user-dialog',
-  imports: [
-    FormDialog,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatIcon,
-    MatIconButton,
-    MatInput,
-    MatLabel,
-    MatRadioButton,
-    MatRadioGroup,
-    MatSuffix,
-    ReactiveFormsModule,
-    TranslocoDirective,
-  ],
+  imports: [FormDialog, MatRadioButton, MatRadioGroup, PersonFields, ReactiveFormsModule, TranslocoDirective],
   templateUrl: './staff-user-dialog.html',
   styleUrl: './staff-user-dialog.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -43,7 +25,6 @@ export class StaffUserDialog {
   protected readonly minPasswordLength = MIN_PASSWORD_LENGTH;
   protected readonly saving = signal(false);
   protected readonly error = signal<string | null>(null);
-  protected readonly passwordHidden = signal(true);
   protected readonly form = inject(NonNullableFormBuilder).group({
     displayName: ['', [Validators.required, Validators.maxLength(200)]],
     email: ['', [Validators.required, Validators.email, Validators.maxLength(254)]],
@@ -51,10 +32,6 @@ export class StaffUserDialog {
     // The smaller set of rights is the safer default.
     role: ['agent' as StaffRole, Validators.required],
   });
-
-  protected togglePasswordVisibility(): void {
-    this.passwordHidden.update((hidden) => !hidden);
-  }
 
   protected async submit(): Promise<void> {
     if (this.saving()) {

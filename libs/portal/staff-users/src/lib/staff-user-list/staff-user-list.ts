@@ -82,7 +82,6 @@ export class StaffUserList {
   /** The administrator looking at the list; their own password is changed on the profile. */
   protected readonly me = inject(AuthStore).user;
 
-  protected readonly query = inject(ListQuery);
   protected readonly language = inject(LanguageStore).language;
   protected readonly columns = ['name', 'email', 'role', 'status', 'lastSignIn', 'actions'];
   protected readonly compact = toSignal(

@@ -1,6 +1,5 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
-import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -13,6 +12,7 @@ import { ReplyBox } from '../shared/reply-box';
 import { StatusBadge } from '../shared/status-badge';
 import { TicketMessages } from '../shared/ticket-messages';
 import { TicketPage } from '../shared/ticket-page';
+import { TicketPageFrame } from '../shared/ticket-page-frame';
 import { PRIORITIES, STATUSES } from '../shared/ticket-values';
 
 /** The assignee select's value for "nobody". */
@@ -26,8 +26,6 @@ export const UNASSIGNED = 'none';
   selector: 'dg-staff-ticket',
   imports: [
     DatePipe,
-    MatAnchor,
-    MatButton,
     MatFormField,
     MatIcon,
     MatLabel,
@@ -38,6 +36,7 @@ export const UNASSIGNED = 'none';
     RouterLink,
     StatusBadge,
     TicketMessages,
+    TicketPageFrame,
     TranslocoDirective,
   ],
   templateUrl: './staff-ticket.html',

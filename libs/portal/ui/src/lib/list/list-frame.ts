@@ -2,6 +2,7 @@ import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
+  computed,
   contentChild,
   Directive,
   input,
@@ -15,6 +16,7 @@ import { MatInput } from '@angular/material/input';
 import { MatPaginator } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { TranslocoPipe } from '@jsverse/transloco';
+import type { FieldTexts } from '../person-fields/field-texts';
 import { PAGE_SIZE_OPTIONS } from './list-query';
 import { type ListPage, type ListResource } from './list-resource';
 
@@ -60,7 +62,7 @@ export interface ListSearchTexts {
     TranslocoPipe,
   ],
   template: `
-    @if (search(); as texts) {
+    @if (searchTexts(); as texts) {
       <mat-form-field class="search" appearance="outline" subscriptSizing="dynamic">
         <mat-icon matPrefix svgIcon="search" />
         <mat-label>{{ texts.label }}</mat-label>
@@ -153,6 +155,11 @@ export class ListFrame {
   /** Said when the list could not be loaded, above "Retry". */
   readonly errorText = input.required<string>();
   readonly search = input<ListSearchTexts | null>(null);
+  /**
+   * Instead of `search`, the page's translate function: the texts are then its `search`, `searchPlaceholder`,
+   * `clearSearch`, `noMatches` (with `{search}`) and `noMatchesHint`.
+   */
+  readonly searchKeys = input<FieldTexts | null>(null);
   /** On a phone the paginator leaves out the page size. */
   readonly compact = input(false);
   /** False while a quiet refresh runs, so that it neither dims the list nor shows the progress bar. */
@@ -167,9 +174,22 @@ export class ListFrame {
   protected readonly pageSizeOptions = PAGE_SIZE_OPTIONS;
   protected readonly items = contentChild(ListItems, { read: TemplateRef });
   protected readonly empty = contentChild(ListEmpty, { read: TemplateRef });
+  protected readonly searchTexts = computed<ListSearchTexts | null>(() => {
+    const t = this.searchKeys();
+    if (!t) {
+      return this.search();
+    }
+    return {
+      label: t('search'),
+      placeholder: t('searchPlaceholder'),
+      clear: t('clearSearch'),
+      noMatches: t('noMatches', { search: this.list().search() }),
+      noMatchesHint: t('noMatchesHint'),
+    };
+  });
   /** The search's texts when a search found nothing; the page's empty state is for a list with nothing at all. */
   protected noMatch(): ListSearchTexts | null {
-    return this.list().search() ? this.search() : null;
+    return this.list().search() ? this.searchTexts() : null;
   }
 
   protected dimmed(): boolean {
