@@ -47,10 +47,15 @@ describe('SingleActiveWorker', () => {
     return created;
   }
 
-  /** The backend pids holding the test's lock. */
+  /**
+   * The backend pids holding the test's lock in this test's database: an advisory lock belongs to a database, and
+   * pg_locks shows the whole server's, where another run may hold the same key at the same time.
+   */
   async function holders(): Promise<number[]> {
     const { rows } = await admin.query<{ pid: number }>(
-      `SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted`,
+      `SELECT pid FROM pg_locks
+        WHERE locktype = 'advisory' AND objid = $1 AND granted
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       [KEY],
     );
     return rows.map((row) => row.pid);
