@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { DatePipe } from '@angular/common';
+import { DatePipe, NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -104,6 +104,7 @@ function retryable(delivery: DeliveryDto): boolean {
 @Component({
   selector: 'dg-delivery-log',
   imports: [
+    NgTemplateOutlet,
     ListEmpty,
     ListFrame,
     ListItems,
