@@ -5,7 +5,7 @@ import { ClientsModule } from '@deskgram/api/clients';
 import { DatabaseModule } from '@deskgram/api/database';
 import { InvoicesModule } from '@deskgram/api/invoices';
 import { NotificationsModule } from '@deskgram/api/notifications';
-import { TelegramLinkModule } from '@deskgram/api/telegram-link';
+import { TelegramLinkModule } from '@deskgram/api/telegram-bot';
 import { TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';

@@ -2,7 +2,7 @@ import { AUTH_ENTITIES } from '@deskgram/api/auth';
 import { CLIENT_ENTITIES } from '@deskgram/api/clients';
 import { INVOICE_ENTITIES } from '@deskgram/api/invoices';
 import { NOTIFICATION_ENTITIES } from '@deskgram/api/notifications';
-import { TELEGRAM_LINK_ENTITIES } from '@deskgram/api/telegram-link';
+import { TELEGRAM_LINK_ENTITIES } from '@deskgram/api/telegram-links';
 import { TICKET_ENTITIES } from '@deskgram/api/tickets';
 
 /** Every entity of every feature library; the composition root hands them to TypeORM and to the migration CLI. */

@@ -2,7 +2,7 @@ import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@deskgram/api/auth';
 import { Deliverer } from '@deskgram/api/notifications';
-import { TelegramBotRunner } from '@deskgram/api/telegram-link';
+import { TelegramBotRunner } from '@deskgram/api/telegram-bot';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { type DelivererIndicatorDto, HealthDto, type HealthIndicatorDto } from './health.dto';
 

@@ -1,5 +1,5 @@
 import type { DelivererState } from '@deskgram/api/notifications';
-import type { BotState } from '@deskgram/api/telegram-link';
+import type { BotState } from '@deskgram/api/telegram-bot';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthIndicatorDto {

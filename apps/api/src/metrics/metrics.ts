@@ -3,7 +3,7 @@ import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { Public } from '@deskgram/api/auth';
 import { UnauthorizedError } from '@deskgram/api/common';
 import { Deliverer } from '@deskgram/api/notifications';
-import { TelegramBotRunner } from '@deskgram/api/telegram-link';
+import { TelegramBotRunner } from '@deskgram/api/telegram-bot';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { collectDefaultMetrics, Gauge, register } from 'prom-client';
 import { AppConfig } from '../config';

@@ -1,6 +1,6 @@
 // Clients and their portal users as the API answers them: entities in, DTOs out, nothing else.
 import { toUserDto, type UserEntity } from '@deskgram/api/auth';
-import { type TelegramLinkEntity, toTelegramState } from '@deskgram/api/telegram-link';
+import { type TelegramLinkEntity, toTelegramState } from '@deskgram/api/telegram-links';
 import { type ClientWithUsers } from './clients.service';
 import type { ClientEntity } from './client.entity';
 import { type ClientDto, type ClientSummaryDto, type ClientUserDto } from './dto/clients.dto';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { TelegramLinksModule } from '@deskgram/api/telegram-link';
+import { TelegramLinksModule } from '@deskgram/api/telegram-links';
 import { ClientEntity } from './client.entity';
 import { ClientsController } from './clients.controller';
 import { ClientsService } from './clients.service';

@@ -3,7 +3,7 @@ import { escapeLike, PasswordResetsService, type ResetLink, type UserEntity, Use
 import { NotFoundError } from '@deskgram/api/common';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
-import { type TelegramLinkEntity, TelegramLinksService } from '@deskgram/api/telegram-link';
+import { type TelegramLinkEntity, TelegramLinksService } from '@deskgram/api/telegram-links';
 import { ClientEntity } from './client.entity';
 import type { AddClientUserDto, ClientQueryDto, CreateClientDto, UpdateClientDto } from './dto/clients.dto';
 

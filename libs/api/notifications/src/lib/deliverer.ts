@@ -6,7 +6,8 @@ import {
   telegramRateLimitedCounter,
 } from '@deskgram/api/common';
 import { SingleActiveWorker, type WorkerLease, type WorkerState, workerConnection } from '@deskgram/api/database';
-import { TelegramBotRunner, TelegramLinksService } from '@deskgram/api/telegram-link';
+import { TelegramBotRunner } from '@deskgram/api/telegram-bot';
+import { TelegramLinksService } from '@deskgram/api/telegram-links';
 import Bottleneck from 'bottleneck';
 import { TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
@@ -17,7 +18,7 @@ export const DELIVERER_OPTIONS = Symbol('DELIVERER_OPTIONS');
 export interface DelivererOptions {
   /**
    * Telegram allows about one message a second to one chat (and about 30 a second in all, a pace the bot runner
-   * keeps for every message the process sends: TelegramLinkOptions.messagesPerSecond).
+   * keeps for every message the process sends: TelegramBotOptions.messagesPerSecond).
    */
   perChatIntervalMs: number;
   /** How often a standby (or cut off) deliverer tries to take the lock; 2 s when unset. */

@@ -1,4 +1,4 @@
-import { TelegramStateDto } from '@deskgram/api/telegram-link';
+import { TelegramStateDto } from '@deskgram/api/telegram-links';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNewPassword, NewUserDto, UserDto } from '@deskgram/api/auth';
 import { PageQueryDto, TextField, trimText, trimToNull } from '@deskgram/api/common';

@@ -1,11 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TelegrafModule } from 'nestjs-telegraf';
-import { TelegramBotRunner } from './bot/telegram-bot.runner';
-import { TelegramBotUpdate } from './bot/telegram-bot.update';
-import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from './telegram-link.options';
-import { TelegramConnectionsService } from './telegram-connections.service';
-import { TelegramController } from './telegram.controller';
-import { TelegramLinksModule } from './telegram-links.module';
+import { TelegramBotRunner } from './runner/telegram-bot.runner';
+import { LinkingUpdate } from './updates/linking.update';
+import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from './telegram-bot.options';
+import { TelegramCardService } from './portal/telegram-card.service';
+import { TelegramController } from './portal/telegram.controller';
+import { TelegramLinksModule } from '@deskgram/api/telegram-links';
 
 /** Answers to a bot command must not wait for ever on a stuck database; Telegram resends after a while anyway. */
 const HANDLER_TIMEOUT_MS = 30_000;
@@ -16,7 +16,7 @@ const HANDLER_TIMEOUT_MS = 30_000;
  */
 @Module({})
 export class TelegramLinkModule {
-  static forRoot(options: TelegramLinkOptions): DynamicModule {
+  static forRoot(options: TelegramBotOptions): DynamicModule {
     const bot = options.token
       ? [
           TelegrafModule.forRoot({
@@ -38,10 +38,10 @@ export class TelegramLinkModule {
       imports: [TelegramLinksModule, ...bot],
       controllers: [TelegramController],
       providers: [
-        { provide: TELEGRAM_LINK_OPTIONS, useValue: options },
+        { provide: TELEGRAM_BOT_OPTIONS, useValue: options },
         TelegramBotRunner,
-        TelegramConnectionsService,
-        ...(options.token ? [TelegramBotUpdate] : []),
+        TelegramCardService,
+        ...(options.token ? [LinkingUpdate] : []),
       ],
       exports: [TelegramBotRunner, TelegramLinksModule],
     };

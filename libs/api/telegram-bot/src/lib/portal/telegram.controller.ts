@@ -3,9 +3,9 @@ import { ApiExcludeEndpoint, ApiOkResponse, ApiServiceUnavailableResponse, ApiTa
 import { type AuthenticatedUser, CurrentUser, Public, Roles } from '@deskgram/api/auth';
 import { HttpErrorDto, NotFoundError } from '@deskgram/api/common';
 import type { Request, Response } from 'express';
-import { TelegramBotRunner } from './bot/telegram-bot.runner';
+import { TelegramBotRunner } from '../runner/telegram-bot.runner';
 import { TelegramLinkDto, TelegramStatusDto } from './dto/telegram.dto';
-import { TelegramConnectionsService } from './telegram-connections.service';
+import { TelegramCardService } from './telegram-card.service';
 
 /**
  * The seven routes of the original integration, kept as they were: `client/...` for a client's portal users,
@@ -15,7 +15,7 @@ import { TelegramConnectionsService } from './telegram-connections.service';
 @Controller('telegram')
 export class TelegramController {
   constructor(
-    private readonly connections: TelegramConnectionsService,
+    private readonly connections: TelegramCardService,
     private readonly bot: TelegramBotRunner,
   ) {}
 

@@ -1,6 +1,6 @@
-export const TELEGRAM_LINK_OPTIONS = Symbol('TELEGRAM_LINK_OPTIONS');
+export const TELEGRAM_BOT_OPTIONS = Symbol('TELEGRAM_BOT_OPTIONS');
 
-export interface TelegramLinkOptions {
+export interface TelegramBotOptions {
   /** Unset: Telegram is "not configured" and everything else works. */
   token?: string;
   /** For `t.me` links; taken from `getMe` when unset. */

@@ -1,10 +1,10 @@
 module.exports = {
-  displayName: 'api-telegram-link',
+  displayName: 'api-telegram-bot',
   preset: '../../../jest.preset.js',
   testEnvironment: 'node',
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'html'],
-  coverageDirectory: '../../../coverage/libs/api/telegram-link',
+  coverageDirectory: '../../../coverage/libs/api/telegram-bot',
 };

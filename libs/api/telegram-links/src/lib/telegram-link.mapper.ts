@@ -1,4 +1,4 @@
-import type { TelegramStateDto } from './dto/telegram.dto';
+import type { TelegramStateDto } from './dto/telegram-state.dto';
 import type { TelegramLinkEntity } from './telegram-link.entity';
 
 /** A portal user's Telegram state as staff and the user see it; no link is `not_connected`. Never a Telegram id. */

@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { UnavailableError } from '@deskgram/api/common';
 import { toDataURL } from 'qrcode';
-import { TelegramBotRunner } from './bot/telegram-bot.runner';
+import { TelegramBotRunner } from '../runner/telegram-bot.runner';
 import type { TelegramLinkDto, TelegramStatusDto } from './dto/telegram.dto';
-import { TelegramLinksService } from './telegram-links.service';
-import { toTelegramState } from './telegram-link.mapper';
+import { TelegramLinksService, toTelegramState } from '@deskgram/api/telegram-links';
 
 /** The portal's side of linking: the QR code, the state for the card, and disconnecting. */
 @Injectable()
-export class TelegramConnectionsService {
+export class TelegramCardService {
   constructor(
     private readonly links: TelegramLinksService,
     private readonly bot: TelegramBotRunner,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import { TELEGRAM_CONNECTION_STATES, type TelegramConnectionState } from '@deskgram/shared/contract';
+import { TelegramStateDto } from '@deskgram/api/telegram-links';
 
 /** A one-time link to the bot, and the same link as a QR code to scan from the screen. */
 export class TelegramLinkDto {
@@ -12,21 +12,6 @@ export class TelegramLinkDto {
 
   @ApiProperty({ format: 'date-time', description: 'After this the link no longer works (15 minutes)' })
   expiresAt!: string;
-}
-
-/** A portal user's Telegram state, as staff see it for a client's users. */
-export class TelegramStateDto {
-  @ApiProperty()
-  connected!: boolean;
-
-  @ApiProperty({ enum: TELEGRAM_CONNECTION_STATES, enumName: 'TelegramConnectionState' })
-  state!: TelegramConnectionState;
-
-  @ApiProperty({ type: String, nullable: true, description: 'The Telegram @username, without the @' })
-  username!: string | null;
-
-  @ApiProperty({ type: String, nullable: true, format: 'date-time' })
-  linkedAt!: string | null;
 }
 
 /** The signed-in user's own Telegram state, for the Telegram card. */

@@ -12,7 +12,7 @@ import { InjectBot } from 'nestjs-telegraf';
 import Bottleneck from 'bottleneck';
 import { type Telegraf, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
-import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from '../telegram-link.options';
+import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from '../telegram-bot.options';
 import { describeTelegramError, redactToken } from './redact';
 
 const CONFLICT_RETRY_MS = 10_000;
@@ -64,7 +64,7 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   private readonly outbound: Bottleneck;
 
   constructor(
-    @Inject(TELEGRAM_LINK_OPTIONS) private readonly options: TelegramLinkOptions,
+    @Inject(TELEGRAM_BOT_OPTIONS) private readonly options: TelegramBotOptions,
     dataSource: DataSource,
     @Optional() @InjectBot() private readonly bot?: Telegraf,
   ) {

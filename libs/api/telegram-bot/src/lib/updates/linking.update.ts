@@ -3,10 +3,10 @@ import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import type { Context } from 'telegraf';
 import type { Update as TelegramUpdate } from 'telegraf/types';
 import { escapeHtml } from '@deskgram/api/common';
-import { type LinkedAccount, TelegramLinksService } from '../telegram-links.service';
-import { TELEGRAM_LINK_OPTIONS, type TelegramLinkOptions } from '../telegram-link.options';
-import { TelegramBotRunner } from './telegram-bot.runner';
-import { type BotLanguage, botLanguage, botTexts } from './bot-texts';
+import { type LinkedAccount, TelegramLinksService } from '@deskgram/api/telegram-links';
+import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from '../telegram-bot.options';
+import { TelegramBotRunner } from '../runner/telegram-bot.runner';
+import { type BotLanguage, botLanguage, botTexts } from '../texts/bot-texts';
 
 type CommandContext = Context & { payload?: string };
 
@@ -17,12 +17,12 @@ type CommandContext = Context & { payload?: string };
  * a link made from a group would point notifications at the group.
  */
 @Update()
-export class TelegramBotUpdate {
-  private readonly logger = new Logger(TelegramBotUpdate.name);
+export class LinkingUpdate {
+  private readonly logger = new Logger(LinkingUpdate.name);
 
   constructor(
     private readonly links: TelegramLinksService,
-    @Inject(TELEGRAM_LINK_OPTIONS) private readonly options: TelegramLinkOptions,
+    @Inject(TELEGRAM_BOT_OPTIONS) private readonly options: TelegramBotOptions,
     private readonly runner: TelegramBotRunner,
   ) {}
 
