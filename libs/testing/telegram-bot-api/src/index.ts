@@ -6,9 +6,11 @@
 export {
   TelegramBotApiDouble,
   type CallbackAnswer,
+  type DocumentOptions,
   type Failure,
   type PersonOptions,
   type PersonRef,
+  type PhotoOptions,
   type RateLimits,
   type RecordedCall,
   type SentMessage,
@@ -37,9 +39,11 @@ export type {
   Chat,
   ChatMember,
   ChatMemberUpdated,
+  Document,
   Message,
   MessageEntity,
   Params,
+  PhotoSize,
   Update,
   User,
 } from './lib/types';

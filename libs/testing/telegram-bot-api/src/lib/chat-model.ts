@@ -1,15 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { type EventEmitter } from 'node:events';
 import { ApiError, badRequest, unixTime } from './api-error';
 import { HtmlMarkupError, parseHtml, trimText, type ParsedText } from './html-markup';
 import { type RateLimiter } from './rate-limiter';
-import { boolParam, intParam, stringParam } from './request-params';
+import { boolParam, intParam, objectParam, stringParam } from './request-params';
 import {
   type CallbackQuery,
   type Chat,
   type ChatMemberUpdated,
+  type Document,
   type Message,
   type MessageEntity,
   type Params,
+  type PhotoSize,
   type User,
 } from './types';
 
@@ -70,6 +73,8 @@ export interface SentMessage {
   readonly time: Date;
   /** The Message object returned to the bot (latest version). */
   message: Message;
+  /** The message it answers (reply_parameters or reply_to_message_id), when it answers one. */
+  readonly replyToMessageId?: number;
   editedAt?: Date;
   deleted: boolean;
 }
@@ -82,6 +87,27 @@ export interface CallbackAnswer {
   readonly time: Date;
 }
 
+/** A file the person sends as a document. */
+export interface DocumentOptions {
+  fileName: string;
+  mimeType: string;
+  /** In bytes; 1024 when omitted. */
+  size?: number;
+  caption?: string;
+  /** A message the bot sent to the person's chat, answered with Telegram's Reply. */
+  replyTo?: SentMessage;
+}
+
+/** A picture the person sends as a photo (Telegram gives the bot two sizes of it). */
+export interface PhotoOptions {
+  caption?: string;
+  /** Of the largest size; 1280 × 960 when omitted. */
+  width?: number;
+  height?: number;
+  /** A message the bot sent to the person's chat, answered with Telegram's Reply. */
+  replyTo?: SentMessage;
+}
+
 interface PersonState {
   person: TelegramPerson;
   blocked: boolean;
@@ -89,6 +115,19 @@ interface PersonState {
   lastMessageId: number;
   deletedMessageIds: Set<number>;
 }
+
+/** The emojis a bot may react with (ReactionTypeEmoji in the Bot API documentation). */
+// prettier-ignore
+const reactionEmojis = new Set([
+  '👍', '👎', '❤', '🔥', '🥰', '👏', '😁', '🤔', '🤯', '😱', '🤬', '😢', '🎉', '🤩', '🤮', '💩', '🙏', '👌', '🕊',
+  '🤡', '🥱', '🥴', '😍', '🐳', '❤\u200d🔥', '🌚', '🌭', '💯', '🤣', '⚡', '🍌', '🏆', '💔', '🤨', '😐', '🍓', '🍾',
+  '💋', '🖕', '😈', '😴', '😭', '🤓', '👻', '👨\u200d💻', '👀', '🎃', '🙈', '😇', '😨', '🤝', '✍', '🤗', '🫡', '🎅',
+  '🎄', '☃', '💅', '🤪', '🗿', '🆒', '💘', '🙉', '🦄', '😘', '💊', '🙊', '😎', '👾', '🤷\u200d♂', '🤷',
+  '🤷\u200d♀', '😡',
+]);
+
+const notModified =
+  'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
 
 const chatActions = new Set([
   'typing',
@@ -110,13 +149,14 @@ export interface ChatModelOptions {
   /** Refuse a bare `&` in HTML text. */
   strictHtmlAmpersand: boolean;
   limiter: RateLimiter;
-  /** Where `message` is emitted for every accepted or edited message. */
+  /** Where `message` is emitted for every accepted or edited message, `callback-answer` for every answer. */
   events: EventEmitter;
 }
 
 /**
  * What Telegram knows of people and chats: the persons and groups a test plays, whether a person started or blocks
- * the bot, every message the bot sent (with edits and deletions) and its callback answers. The bot-side methods
+ * the bot, every message the bot sent (with edits and deletions), the messages people wrote (for replies and
+ * reactions), the callback queries issued and their answers, and the bot's reactions. The bot-side methods
  * (sendMessage, editMessageText, ...) validate as Telegram does and throw `ApiError`s; the person-side ones build
  * what the person does, for the update queue to carry.
  */
@@ -127,7 +167,14 @@ export class ChatModel {
   private nextPersonId = 7000000001;
   private nextCallbackQueryId = 1;
   private sent: SentMessage[] = [];
+  /** What people wrote in private chats and groups, latest version. */
+  private received: Message[] = [];
   private answers: CallbackAnswer[] = [];
+  /** Callback query ids handed to the bot, and those it answered (Telegram takes one answer). */
+  private readonly issuedQueryIds = new Set<string>();
+  private readonly answeredQueryIds = new Set<string>();
+  /** The bot's reactions by `chatId:messageId`. */
+  private reactions = new Map<string, string[]>();
 
   constructor(private readonly options: ChatModelOptions) {}
 
@@ -139,10 +186,15 @@ export class ChatModel {
     return this.options.events;
   }
 
-  /** Forgets sent messages and callback answers; keeps persons, groups and message id counters. */
+  /**
+   * Forgets messages (sent and received), callback answers and reactions; keeps persons, groups, message id
+   * counters and which callback queries were issued and answered.
+   */
   reset(): void {
     this.sent = [];
+    this.received = [];
     this.answers = [];
+    this.reactions = new Map();
   }
 
   /** Every message accepted, in order. */
@@ -222,6 +274,7 @@ export class ChatModel {
       text,
     };
     this.addCommandEntity(message);
+    this.received.push(message);
     return message;
   }
 
@@ -232,9 +285,117 @@ export class ChatModel {
 
   /** The person writes `text` (a start command or any text) in their chat with the bot, which opens that chat. */
   writeToBot(person: PersonRef, text: string): Message {
+    return this.incomingMessage(this.state(person), { text });
+  }
+
+  /**
+   * The person uses Reply on `target`, a message the bot sent to their chat: the reply carries that message as it is
+   * now, one level deep. Throws when the message is not in the person's chat or is deleted (no Reply offered).
+   */
+  replyTo(person: PersonRef, target: SentMessage, text: string): Message {
     const state = this.state(person);
-    state.started = true;
-    return this.incomingMessage(state, text);
+    return this.incomingMessage(state, { text, reply_to_message: this.replyableMessage(state, target) });
+  }
+
+  /**
+   * A reply from a modified client: reply_to_message claims a bot message `messageId` in the person's chat that
+   * Telegram never had there, with empty text.
+   */
+  forgedReply(person: PersonRef, messageId: number, text: string): Message {
+    const state = this.state(person);
+    const claimed: Message = {
+      message_id: messageId,
+      date: unixTime(),
+      chat: state.person.chat,
+      from: this.bot,
+      text: '',
+    };
+    return this.incomingMessage(state, { text, reply_to_message: claimed });
+  }
+
+  /** The person edits a text message they wrote in their chat with the bot: same message_id, new text, edit_date. */
+  editedText(person: PersonRef, original: Message, text: string): Message {
+    const state = this.state(person);
+    if (original.chat.id !== state.person.chatId || original.from?.id !== state.person.id) {
+      throw new Error(`Person ${state.person.id} can only edit a message they wrote in their chat with the bot`);
+    }
+    if (state.deletedMessageIds.has(original.message_id)) {
+      throw new Error(`Message #${original.message_id} is deleted and can no longer be edited`);
+    }
+    const index = this.received.findIndex(
+      (message) => message.chat.id === state.person.chatId && message.message_id === original.message_id,
+    );
+    const current = index < 0 ? original : this.received[index];
+    if (current.text === undefined) throw new Error(`Message #${original.message_id} has no text to edit`);
+    const edited: Message = { ...current, text, edit_date: unixTime() };
+    delete edited.entities;
+    this.addCommandEntity(edited);
+    if (index < 0) this.received.push(edited);
+    else this.received[index] = edited;
+    return edited;
+  }
+
+  /** The person sends a file as a document, with an optional caption, maybe as a Reply to a bot message. */
+  documentMessage(person: PersonRef, options: DocumentOptions): Message {
+    const state = this.state(person);
+    if (options.fileName === '') throw new Error('A document needs a file name');
+    const size = options.size ?? 1024;
+    if (!Number.isInteger(size) || size < 0 || size > 2 * 1024 ** 3) {
+      throw new Error(`Telegram takes documents of 0 to 2 GB, not ${size} bytes`);
+    }
+    const document: Document = {
+      ...fileIds('BQACAgIAAxkBAA', 'AgAD'),
+      file_name: options.fileName,
+      mime_type: options.mimeType,
+      file_size: size,
+    };
+    return this.incomingMessage(state, { document, ...this.mediaExtras(state, options) });
+  }
+
+  /** The person sends a photo: two sizes (fitted into 320 px, and the full width × height), smallest first. */
+  photoMessage(person: PersonRef, options: PhotoOptions): Message {
+    const state = this.state(person);
+    const width = options.width ?? 1280;
+    const height = options.height ?? 960;
+    if (![width, height].every((side) => Number.isInteger(side) && side > 0)) {
+      throw new Error(`A photo needs positive whole sides, not ${width} × ${height}`);
+    }
+    const scale = Math.min(1, 320 / Math.max(width, height));
+    const size = (w: number, h: number): PhotoSize => ({
+      ...fileIds('AgACAgIAAxkBAA', 'AQAD'),
+      width: w,
+      height: h,
+      file_size: Math.max(1, Math.round(w * h * 0.15)),
+    });
+    const photo = [
+      size(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))),
+      size(width, height),
+    ];
+    return this.incomingMessage(state, { photo, ...this.mediaExtras(state, options) });
+  }
+
+  private mediaExtras(state: PersonState, options: { caption?: string; replyTo?: SentMessage }): Partial<Message> {
+    const extras: Partial<Message> = {};
+    if (options.caption !== undefined) {
+      if (options.caption.length > 1024) throw new Error('Telegram takes captions of up to 1024 characters');
+      extras.caption = options.caption;
+    }
+    if (options.replyTo) extras.reply_to_message = this.replyableMessage(state, options.replyTo);
+    return extras;
+  }
+
+  /** The current version of a bot message the person may reply to, without its own reply_to_message. */
+  private replyableMessage(state: PersonState, target: SentMessage): Message {
+    const current = this.sent.find(
+      (sent) => sent.chatId === state.person.chatId && sent.messageId === target.messageId,
+    );
+    if (target.chatId !== state.person.chatId || !current) {
+      throw new Error(
+        `Message #${target.messageId} to chat ${target.chatId} is not in the chat of person ${state.person.id}`,
+      );
+    }
+    if (current.deleted) throw new Error(`Message #${target.messageId} is deleted: there is nothing to reply to`);
+    return oneLevel(current.message);
   }
 
   /** Blocks or unblocks the bot for the person; the `my_chat_member` change the bot is told of. */
@@ -262,13 +423,42 @@ export class ChatModel {
         `No message sent to chat ${state.person.chatId} has a button with callback_data "${callbackData}"`,
       );
     }
+    return this.callbackQuery(state, pressed, callbackData);
+  }
+
+  /**
+   * A callback query from a modified client, which may send any callback_data: no button is looked up. It names
+   * `message`, or else the newest message the bot sent to the person's chat that is not deleted.
+   */
+  forgedButtonPress(person: PersonRef, callbackData: string, message?: SentMessage): CallbackQuery {
+    const state = this.state(person);
+    const named =
+      message ?? [...this.sent].reverse().find((sent) => sent.chatId === state.person.chatId && !sent.deleted);
+    if (!named) throw new Error(`The bot sent no message to chat ${state.person.chatId} that a query could name`);
+    return this.callbackQuery(state, named, callbackData);
+  }
+
+  /** Remembers a callback query id handed to the bot otherwise (a pushed update), so that it may be answered. */
+  rememberCallbackQuery(id: string): void {
+    this.issuedQueryIds.add(id);
+  }
+
+  private callbackQuery(state: PersonState, message: SentMessage, callbackData: string): CallbackQuery {
+    const id = String(this.nextCallbackQueryId++ + 4_000_000_000_000);
+    this.issuedQueryIds.add(id);
     return {
-      id: String(this.nextCallbackQueryId++ + 4_000_000_000_000),
+      id,
       from: state.person.user,
-      message: pressed.message,
+      message: message.message,
       chat_instance: String(-state.person.id),
       data: callbackData,
     };
+  }
+
+  /** The bot's reactions on a message in that chat, as emojis. */
+  reactionsOn(chat: PersonRef, messageId: number): string[] {
+    const chatId = typeof chat === 'number' ? chat : chat.chatId;
+    return [...(this.reactions.get(`${chatId}:${messageId}`) ?? [])];
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -284,17 +474,53 @@ export class ChatModel {
     return this.knownChat(params['chat_id']).person.chat;
   }
 
+  /** Telegram takes one answer per query, and only for a query it handed to the bot. */
   answerCallbackQuery(params: Params): true {
     const callbackQueryId = stringParam(params['callback_query_id']);
-    if (!callbackQueryId) throw badRequest('query is too old and response timeout expired or query ID is invalid');
-    this.answers.push({
+    if (!callbackQueryId || !this.issuedQueryIds.has(callbackQueryId) || this.answeredQueryIds.has(callbackQueryId)) {
+      throw badRequest('query is too old and response timeout expired or query ID is invalid');
+    }
+    this.answeredQueryIds.add(callbackQueryId);
+    const answer: CallbackAnswer = {
       callbackQueryId,
       text: stringParam(params['text']),
       showAlert: boolParam(params['show_alert']),
       url: stringParam(params['url']),
       time: new Date(),
-    });
+    };
+    this.answers.push(answer);
+    this.events.emit('callback-answer', answer);
     return true;
+  }
+
+  /**
+   * Bots (without Premium) set at most one reaction, from Telegram's emoji list, on a message that exists in the
+   * chat (the bot's or a person's); an empty or missing list clears it.
+   */
+  setMessageReaction(params: Params): true {
+    const chatId = this.reactableChat(params['chat_id']);
+    const messageId = intParam(params['message_id']);
+    if (messageId === undefined || !this.findMessage(chatId, messageId)) throw badRequest('MESSAGE_ID_INVALID');
+    const reaction = params['reaction'] === undefined ? [] : objectParam(params['reaction']);
+    if (!Array.isArray(reaction)) throw badRequest("can't parse reaction types JSON object");
+    const emojis = reaction.map((item: unknown) => {
+      const { type, emoji } = (item ?? {}) as { type?: unknown; emoji?: unknown };
+      if (type !== 'emoji' || typeof emoji !== 'string' || !reactionEmojis.has(emoji)) {
+        throw badRequest('REACTION_INVALID');
+      }
+      return emoji;
+    });
+    if (emojis.length > 1) throw badRequest('REACTIONS_TOO_MANY');
+    if (emojis.length === 0) this.reactions.delete(`${chatId}:${messageId}`);
+    else this.reactions.set(`${chatId}:${messageId}`, emojis);
+    return true;
+  }
+
+  /** A group, or a person's chat the bot may write to. */
+  private reactableChat(chatIdParam: unknown): number {
+    const groupId = intParam(chatIdParam);
+    if (groupId !== undefined && this.groups.has(groupId)) return groupId;
+    return this.writableChat(chatIdParam).person.chatId;
   }
 
   sendMessage(params: Params): Message {
@@ -302,7 +528,9 @@ export class ChatModel {
     if (groupId !== undefined && this.groups.has(groupId)) return this.sendGroupMessage(groupId, params);
     const state = this.writableChat(params['chat_id']);
     const parsed = this.parseText(params);
-    this.checkReplyMarkup(params['reply_markup']);
+    const markup = objectParam(params['reply_markup']);
+    this.checkReplyMarkup(markup);
+    const replied = this.repliedMessage(state.person.chatId, params);
     this.options.limiter.take(state.person.chatId);
     const message: Message = {
       message_id: ++state.lastMessageId,
@@ -312,11 +540,10 @@ export class ChatModel {
       text: parsed.text,
     };
     if (parsed.entities.length) message.entities = parsed.entities;
-    if (params['reply_markup'] !== undefined && isInlineKeyboard(params['reply_markup'])) {
-      message.reply_markup = params['reply_markup'];
-    }
+    if (replied) message.reply_to_message = oneLevel(replied);
+    if (markup !== undefined && isInlineKeyboard(markup)) message.reply_markup = markup;
     if (params['link_preview_options'] !== undefined) message.link_preview_options = params['link_preview_options'];
-    return this.record(state.person.chatId, message, parsed, params);
+    return this.record(state.person.chatId, message, parsed, params, markup);
   }
 
   /** Groups need no Start and cannot block the bot; the flood limits count them like any chat. */
@@ -324,7 +551,9 @@ export class ChatModel {
     const state = this.groups.get(chatId);
     if (!state) throw badRequest('chat not found');
     const parsed = this.parseText(params);
-    this.checkReplyMarkup(params['reply_markup']);
+    const markup = objectParam(params['reply_markup']);
+    this.checkReplyMarkup(markup);
+    const replied = this.repliedMessage(chatId, params);
     this.options.limiter.take(chatId);
     const message: Message = {
       message_id: ++state.lastMessageId,
@@ -334,11 +563,52 @@ export class ChatModel {
       text: parsed.text,
     };
     if (parsed.entities.length) message.entities = parsed.entities;
-    return this.record(chatId, message, parsed, params);
+    if (replied) message.reply_to_message = oneLevel(replied);
+    return this.record(chatId, message, parsed, params, markup);
+  }
+
+  /**
+   * The message the bot answers, from `reply_parameters` (an object or its JSON) or the older `reply_to_message_id`:
+   * one in that chat, the bot's or a person's, not deleted. When there is none, Telegram refuses unless
+   * `allow_sending_without_reply` is set, and then sends a plain message.
+   */
+  private repliedMessage(chatId: number, params: Params): Message | undefined {
+    let messageId: number | undefined;
+    let allowWithoutReply = boolParam(params['allow_sending_without_reply']);
+    if (params['reply_parameters'] !== undefined) {
+      const replyParameters = objectParam(params['reply_parameters']);
+      if (typeof replyParameters !== 'object' || replyParameters === null || Array.isArray(replyParameters)) {
+        throw badRequest("can't parse reply parameters JSON object");
+      }
+      const given = replyParameters as Record<string, unknown>;
+      if (given['chat_id'] !== undefined && intParam(given['chat_id']) !== chatId) {
+        throw badRequest('replies to messages of other chats are not supported by the double');
+      }
+      messageId = intParam(given['message_id']);
+      if (messageId === undefined) throw badRequest("can't parse reply parameters JSON object");
+      if (given['allow_sending_without_reply'] !== undefined) {
+        allowWithoutReply = boolParam(given['allow_sending_without_reply']);
+      }
+    } else {
+      messageId = intParam(params['reply_to_message_id']);
+      // reply_to_message_id 0 means no reply.
+      if (!messageId) return undefined;
+    }
+    const replied = this.findMessage(chatId, messageId);
+    if (replied || allowWithoutReply) return replied;
+    throw badRequest('message to be replied not found');
+  }
+
+  /** A message in that chat as it is now, the bot's or a person's, unless deleted. */
+  private findMessage(chatId: number, messageId: number): Message | undefined {
+    const sent = this.sent.find((message) => message.chatId === chatId && message.messageId === messageId);
+    if (sent) return sent.deleted ? undefined : sent.message;
+    if (this.persons.get(chatId)?.deletedMessageIds.has(messageId)) return undefined;
+    return this.received.find((message) => message.chat.id === chatId && message.message_id === messageId);
   }
 
   /** Keeps an accepted message, with what the bot asked for, and tells the listeners. */
-  private record(chatId: number, message: Message, parsed: ParsedText, params: Params): Message {
+  private record(chatId: number, message: Message, parsed: ParsedText, params: Params, markup: unknown): Message {
     const sent: SentMessage = {
       chatId,
       messageId: message.message_id,
@@ -346,10 +616,11 @@ export class ChatModel {
       rawText: stringParam(params['text']) ?? '',
       parseMode: stringParam(params['parse_mode']),
       entities: parsed.entities,
-      replyMarkup: params['reply_markup'],
+      replyMarkup: markup,
       params,
       time: new Date(),
       message,
+      replyToMessageId: message.reply_to_message?.message_id,
       deleted: false,
     };
     this.sent.push(sent);
@@ -362,16 +633,14 @@ export class ChatModel {
     const state = this.writableChat(params['chat_id']);
     const sent = this.findSent(state, params['message_id'], 'message to edit not found');
     const parsed = this.parseText(params);
-    this.checkReplyMarkup(params['reply_markup']);
-    const markup = params['reply_markup'];
+    const markup = objectParam(params['reply_markup']);
+    this.checkReplyMarkup(markup);
     if (
       parsed.text === sent.text &&
       JSON.stringify(parsed.entities) === JSON.stringify(sent.entities) &&
       JSON.stringify(markup) === JSON.stringify(sent.replyMarkup)
     ) {
-      throw badRequest(
-        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
-      );
+      throw badRequest(notModified);
     }
     sent.text = parsed.text;
     sent.rawText = stringParam(params['text']) ?? '';
@@ -392,19 +661,16 @@ export class ChatModel {
   editMessageReplyMarkup(params: Params): Message {
     const state = this.writableChat(params['chat_id']);
     const sent = this.findSent(state, params['message_id'], 'message to edit not found');
-    this.checkReplyMarkup(params['reply_markup']);
-    const markup = params['reply_markup'];
-    if (JSON.stringify(markup) === JSON.stringify(sent.replyMarkup)) {
-      throw badRequest(
-        'message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message',
-      );
-    }
+    const markup = objectParam(params['reply_markup']);
+    this.checkReplyMarkup(markup);
+    if (JSON.stringify(markup) === JSON.stringify(sent.replyMarkup)) throw badRequest(notModified);
     sent.replyMarkup = markup;
     sent.editedAt = new Date();
     const message: Message = { ...sent.message, edit_date: unixTime() };
     if (markup !== undefined && isInlineKeyboard(markup)) message.reply_markup = markup;
     else delete message.reply_markup;
     sent.message = message;
+    this.events.emit('message', sent);
     return message;
   }
 
@@ -506,19 +772,23 @@ export class ChatModel {
     return state;
   }
 
-  private incomingMessage(state: PersonState, text: string): Message {
+  /** A message the person writes in their chat with the bot, which opens the chat; kept for replies and reactions. */
+  private incomingMessage(state: PersonState, content: Partial<Message>): Message {
+    state.started = true;
     const message: Message = {
       message_id: ++state.lastMessageId,
       from: state.person.user,
       chat: state.person.chat,
       date: unixTime(),
-      text,
+      ...content,
     };
     this.addCommandEntity(message);
+    this.received.push(message);
     return message;
   }
 
   private addCommandEntity(message: Message): void {
+    if (message.text === undefined) return;
     const command = new RegExp(`^/[A-Za-z0-9_]{1,32}(@${this.options.bot.username})?(?=\\s|$)`, 'i').exec(
       message.text ?? '',
     );
@@ -536,6 +806,21 @@ export class ChatModel {
       new_chat_member: member(to),
     };
   }
+}
+
+/** A message as carried in reply_to_message: Telegram includes one level only. */
+function oneLevel(message: Message): Message {
+  const copy = { ...message };
+  delete copy.reply_to_message;
+  return copy;
+}
+
+/** A Telegram-looking file_id and file_unique_id, unique per call. */
+function fileIds(idPrefix: string, uniquePrefix: string): { file_id: string; file_unique_id: string } {
+  return {
+    file_id: `${idPrefix}${randomBytes(42).toString('base64url')}`,
+    file_unique_id: `${uniquePrefix}${randomBytes(9).toString('base64url')}`,
+  };
 }
 
 function isInlineKeyboard(markup: unknown): boolean {

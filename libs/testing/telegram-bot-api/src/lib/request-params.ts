@@ -97,6 +97,7 @@ const jsonParams = new Set([
   'menu_button',
   'rights',
   'media',
+  'reaction',
 ]);
 
 /** In urlencoded and multipart bodies, objects such as reply_markup arrive as JSON text. */
@@ -128,4 +129,18 @@ export function stringParam(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return undefined;
+}
+
+/**
+ * An object parameter (reply_markup, reply_parameters, reaction) as given, or parsed from JSON text: Telegram reads
+ * it from JSON text in a JSON body too, and a method a bot puts in its webhook answer is not decoded at all.
+ * Text that is not JSON is returned unchanged, for the caller to refuse with Telegram's message.
+ */
+export function objectParam(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
 }

@@ -453,6 +453,333 @@ describe('TelegramBotApiDouble', () => {
     });
   });
 
+  describe('replies', () => {
+    beforeEach(() => double.setLimits({ perChatPerSecond: Infinity }));
+
+    it('lets a person reply to a bot message, carrying it one level deep as it is now', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const hello = await double.sendText(anna, 'hello');
+      const question = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'Which ticket?',
+        reply_parameters: { message_id: hello.message?.message_id },
+        reply_markup: { inline_keyboard: [[{ text: 'Newest', callback_data: 'newest' }]] },
+      });
+      expect(question.body.result).toMatchObject({ reply_to_message: { message_id: 1, text: 'hello' } });
+      const [sent] = double.sentTo(anna);
+      expect(sent.replyToMessageId).toBe(1);
+      await call(double, 'editMessageText', { chat_id: anna.id, message_id: sent.messageId, text: 'Which one?' });
+
+      const reply = await double.replyTo(anna, sent, '/close 42');
+      expect(reply.message).toMatchObject({
+        message_id: 3,
+        from: { id: anna.id },
+        chat: { id: anna.id },
+        text: '/close 42',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      });
+      expect(reply.message?.reply_to_message).toEqual({
+        message_id: 2,
+        from: double.bot,
+        chat: anna.chat,
+        date: expect.any(Number),
+        edit_date: expect.any(Number),
+        text: 'Which one?',
+      });
+      expect(double.pendingUpdates.at(-1)).toBe(reply);
+    });
+
+    it("refuses a reply to a message outside the person's chat or deleted", async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const bo = double.person({ firstName: 'Bo' });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'For Anna' });
+      const [sent] = double.sentTo(anna);
+      await expect(double.replyTo(bo, sent, 'mine?')).rejects.toThrow(/not in the chat of person/);
+      await call(double, 'deleteMessage', { chat_id: anna.id, message_id: sent.messageId });
+      await expect(double.replyTo(anna, sent, 'gone')).rejects.toThrow(/deleted/);
+      expect(double.pendingUpdates).toEqual([]);
+    });
+
+    it('forges a reply to a bot message that is not there', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const forged = await double.forgeReply(anna, 99, 'I approve');
+      expect(forged.message).toMatchObject({ message_id: 1, text: 'I approve' });
+      expect(forged.message?.reply_to_message).toEqual({
+        message_id: 99,
+        date: expect.any(Number),
+        chat: anna.chat,
+        from: double.bot,
+        text: '',
+      });
+    });
+
+    it('edits what the person wrote, keeping its message_id', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const bo = double.person({ firstName: 'Bo' });
+      const original = await double.sendText(anna, 'helo');
+      const edited = await double.editText(anna, original, '/help now');
+      expect(edited.message).toBeUndefined();
+      expect(edited.edited_message).toMatchObject({
+        message_id: original.message?.message_id,
+        text: '/help now',
+        edit_date: expect.any(Number),
+        entities: [{ type: 'bot_command', offset: 0, length: 5 }],
+      });
+      expect(original.message?.text).toBe('helo');
+      await expect(double.editText(bo, original, 'not mine')).rejects.toThrow(/can only edit/);
+      const answer = await call(double, 'sendMessage', { chat_id: anna.id, text: 'Got it', reply_to_message_id: 1 });
+      expect(answer.body.result).toMatchObject({ reply_to_message: { message_id: 1, text: '/help now' } });
+    });
+
+    it('sends documents and photos, maybe as replies', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'Send the invoice' });
+      const [asked] = double.sentTo(anna);
+      const document = await double.sendDocument(anna, {
+        fileName: 'invoice.pdf',
+        mimeType: 'application/pdf',
+        size: 52_000,
+        caption: 'Here',
+        replyTo: asked,
+      });
+      expect(document.message).toMatchObject({
+        message_id: 2,
+        caption: 'Here',
+        document: {
+          file_id: expect.stringMatching(/^BQAC/),
+          file_unique_id: expect.any(String),
+          file_name: 'invoice.pdf',
+          mime_type: 'application/pdf',
+          file_size: 52_000,
+        },
+        reply_to_message: { message_id: asked.messageId, text: 'Send the invoice' },
+      });
+      expect(document.message?.text).toBeUndefined();
+      const photo = await double.sendPhoto(anna, { width: 1600, height: 800 });
+      expect(photo.message?.photo).toEqual([
+        {
+          file_id: expect.any(String),
+          file_unique_id: expect.any(String),
+          width: 320,
+          height: 160,
+          file_size: expect.any(Number),
+        },
+        {
+          file_id: expect.any(String),
+          file_unique_id: expect.any(String),
+          width: 1600,
+          height: 800,
+          file_size: expect.any(Number),
+        },
+      ]);
+      expect(photo.message?.caption).toBeUndefined();
+      expect(photo.message?.reply_to_message).toBeUndefined();
+      const ids = [document.message?.document?.file_id, ...(photo.message?.photo ?? []).map((size) => size.file_id)];
+      expect(new Set(ids).size).toBe(3);
+    });
+
+    it('answers with reply_to_message for reply_parameters, given as an object or as JSON', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await double.sendText(anna, 'first');
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'second' });
+      const asJson = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'third',
+        reply_parameters: JSON.stringify({ message_id: 2 }),
+      });
+      expect(asJson.body.result).toMatchObject({
+        message_id: 3,
+        reply_to_message: { message_id: 2, text: 'second', from: { is_bot: true } },
+      });
+      // One level only: the third message's own reply is left out when it is replied to.
+      const toThird = await call(double, 'sendMessage', { chat_id: anna.id, text: 'fourth', reply_to_message_id: 3 });
+      const replied = (toThird.body.result as { reply_to_message: Record<string, unknown> }).reply_to_message;
+      expect(replied).toMatchObject({ message_id: 3, text: 'third' });
+      expect(replied).not.toHaveProperty('reply_to_message');
+      expect(double.sentTo(anna).map((sent) => sent.replyToMessageId)).toEqual([undefined, 2, 3]);
+    });
+
+    it('refuses a reply to a missing or deleted message unless allowed to send without it', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const bo = double.person({ firstName: 'Bo' });
+      await double.sendText(bo, 'in the other chat');
+      const missing = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'hi',
+        reply_parameters: { message_id: 1 },
+      });
+      expect(missing).toEqual({
+        status: 400,
+        body: { ok: false, error_code: 400, description: 'Bad Request: message to be replied not found' },
+      });
+      await double.sendText(anna, 'soon deleted');
+      await call(double, 'deleteMessage', { chat_id: anna.id, message_id: 1 });
+      const old = await call(double, 'sendMessage', { chat_id: anna.id, text: 'hi', reply_to_message_id: 1 });
+      expect(old.body.description).toBe('Bad Request: message to be replied not found');
+      const allowed = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'hi',
+        reply_parameters: { message_id: 1, allow_sending_without_reply: true },
+      });
+      expect(allowed.status).toBe(200);
+      expect(allowed.body.result).not.toHaveProperty('reply_to_message');
+      expect(double.sentTo(anna)).toHaveLength(1);
+    });
+  });
+
+  describe('callback queries', () => {
+    it('lets a modified client send callback_data no button carries', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      double.setLimits({ perChatPerSecond: Infinity });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'older' });
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'newest' });
+      await expect(double.pressButton(anna, 'admin:drop')).rejects.toThrow(/has a button/);
+      const forged = await double.pressButton(anna, 'admin:drop', { forged: true });
+      expect(forged.callback_query).toMatchObject({ data: 'admin:drop', message: { message_id: 2, text: 'newest' } });
+      const [older] = double.sentTo(anna);
+      const named = await double.pressButton(anna, 'x', { forged: true, message: older });
+      expect(named.callback_query?.message).toMatchObject({ message_id: 1 });
+      const bo = double.person({ firstName: 'Bo' });
+      await expect(double.pressButton(bo, 'x', { forged: true })).rejects.toThrow(/sent no message/);
+    });
+
+    it('takes one answer per issued query and refuses others', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'Close?',
+        reply_markup: { inline_keyboard: [[{ text: 'Yes', callback_data: 'yes' }]] },
+      });
+      const press = await double.pressButton(anna, 'yes');
+      const answered = double.waitForCallbackAnswer(press);
+      const first = await call(double, 'answerCallbackQuery', {
+        callback_query_id: press.callback_query?.id,
+        text: 'Closed',
+      });
+      expect(first.body.result).toBe(true);
+      expect(await answered).toMatchObject({ callbackQueryId: press.callback_query?.id, text: 'Closed' });
+      const invalid = {
+        status: 400,
+        body: {
+          ok: false,
+          error_code: 400,
+          description: 'Bad Request: query is too old and response timeout expired or query ID is invalid',
+        },
+      };
+      expect(await call(double, 'answerCallbackQuery', { callback_query_id: press.callback_query?.id })).toEqual(
+        invalid,
+      );
+      expect(await call(double, 'answerCallbackQuery', { callback_query_id: '123456' })).toEqual(invalid);
+      expect(double.callbackAnswers).toHaveLength(1);
+      await expect(double.waitForCallbackAnswer(await double.pressButton(anna, 'yes'), 50)).rejects.toThrow(
+        /timed out after 50 ms waiting for an answer to callback query/,
+      );
+    });
+
+    it('lets the bot answer a callback query pushed as an update', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const pushed = await double.pushUpdate({
+        callback_query: { id: 'pushed-1', from: anna.user, chat_instance: '1', data: 'x' },
+      });
+      expect((await call(double, 'answerCallbackQuery', { callback_query_id: 'pushed-1' })).status).toBe(200);
+      expect((await double.waitForCallbackAnswer(pushed)).callbackQueryId).toBe('pushed-1');
+    });
+  });
+
+  describe('reactions', () => {
+    it("sets, replaces and clears the bot's reaction on a message of the chat", async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await double.sendText(anna, 'thanks!');
+      await call(double, 'sendMessage', { chat_id: anna.id, text: 'You are welcome' });
+      const like = await call(double, 'setMessageReaction', {
+        chat_id: anna.id,
+        message_id: 1,
+        reaction: [{ type: 'emoji', emoji: '👍' }],
+      });
+      expect(like.body).toEqual({ ok: true, result: true });
+      expect(double.reactionsOn(anna, 1)).toEqual(['👍']);
+      await call(double, 'setMessageReaction', {
+        chat_id: anna.id,
+        message_id: 2,
+        reaction: JSON.stringify([{ type: 'emoji', emoji: '❤\u200d🔥' }]),
+        is_big: true,
+      });
+      expect(double.reactionsOn(anna, 2)).toEqual(['❤\u200d🔥']);
+      await call(double, 'setMessageReaction', { chat_id: anna.id, message_id: 1, reaction: [] });
+      expect(double.reactionsOn(anna, 1)).toEqual([]);
+      expect(double.callsOf('setMessageReaction').map((c) => c.status)).toEqual([200, 200, 200]);
+    });
+
+    it('refuses a missing message, an emoji Telegram does not offer and more than one reaction', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      await double.sendText(anna, 'hello');
+      const react = (messageId: number, ...emojis: string[]) =>
+        call(double, 'setMessageReaction', {
+          chat_id: anna.id,
+          message_id: messageId,
+          reaction: emojis.map((emoji) => ({ type: 'emoji', emoji })),
+        });
+      expect(await react(2, '👍')).toEqual({
+        status: 400,
+        body: { ok: false, error_code: 400, description: 'Bad Request: MESSAGE_ID_INVALID' },
+      });
+      expect((await react(1, '🐱')).body.description).toBe('Bad Request: REACTION_INVALID');
+      expect((await react(1, '👍', '🔥')).body.description).toBe('Bad Request: REACTIONS_TOO_MANY');
+      await call(double, 'deleteMessage', { chat_id: anna.id, message_id: 1 });
+      expect((await react(1, '👍')).body.description).toBe('Bad Request: MESSAGE_ID_INVALID');
+      expect(double.reactionsOn(anna, 1)).toEqual([]);
+    });
+
+    it('takes the reaction telegraf sends', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const update = await double.sendText(anna, 'hello');
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      await telegram.setMessageReaction(anna.id, update.message?.message_id ?? 0, [{ type: 'emoji', emoji: '👀' }]);
+      expect(double.reactionsOn(anna, 1)).toEqual(['👀']);
+    });
+  });
+
+  describe('keyboard edits', () => {
+    it('tells waiters of an edited keyboard and reads reply_markup given as JSON text', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const keyboard = (data: string) => ({ inline_keyboard: [[{ text: 'Go', callback_data: data }]] });
+      const sent = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'Pick',
+        reply_markup: JSON.stringify(keyboard('a')),
+      });
+      expect(sent.body.result).toMatchObject({ reply_markup: keyboard('a') });
+      const edited = double.waitFor((m) => JSON.stringify(m.replyMarkup) === JSON.stringify(keyboard('b')));
+      const markup = await call(double, 'editMessageReplyMarkup', {
+        chat_id: anna.id,
+        message_id: 1,
+        reply_markup: JSON.stringify(keyboard('b')),
+      });
+      expect(markup.body.result).toMatchObject({ reply_markup: keyboard('b'), edit_date: expect.any(Number) });
+      expect((await edited).message.reply_markup).toEqual(keyboard('b'));
+      const same = await call(double, 'editMessageReplyMarkup', {
+        chat_id: anna.id,
+        message_id: 1,
+        reply_markup: keyboard('b'),
+      });
+      expect(same.body.description).toMatch(/^Bad Request: message is not modified/);
+      const text = await call(double, 'editMessageText', {
+        chat_id: anna.id,
+        message_id: 1,
+        text: 'Picked',
+        reply_markup: JSON.stringify(keyboard('c')),
+      });
+      expect(text.body.result).toMatchObject({ text: 'Picked', reply_markup: keyboard('c') });
+      await double.pressButton(anna, 'c');
+      const broken = await call(double, 'editMessageReplyMarkup', {
+        chat_id: anna.id,
+        message_id: 1,
+        reply_markup: '{inline_keyboard',
+      });
+      expect(broken.body.description).toBe("Bad Request: can't parse reply keyboard markup JSON object");
+    });
+  });
+
   describe('control side', () => {
     it('adds a bot_command entity to commands the person types', async () => {
       const anna = double.person({ firstName: 'Anna' });

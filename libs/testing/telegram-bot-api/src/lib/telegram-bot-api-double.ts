@@ -5,7 +5,9 @@ import { ApiError, Described, badRequest, statusTexts } from './api-error';
 import {
   ChatModel,
   type CallbackAnswer,
+  type DocumentOptions,
   type PersonOptions,
+  type PhotoOptions,
   type PersonRef,
   type SentMessage,
   type TelegramGroup,
@@ -19,8 +21,10 @@ import { UpdateDelivery, type WebhookDelivery } from './update-delivery';
 
 export type {
   CallbackAnswer,
+  DocumentOptions,
   PersonOptions,
   PersonRef,
+  PhotoOptions,
   SentMessage,
   TelegramGroup,
   TelegramPerson,
@@ -179,9 +183,10 @@ export class TelegramBotApiDouble {
   }
 
   /**
-   * Forgets messages, calls, webhook deliveries, callback answers, flood windows and injected failures between
-   * tests; keeps persons (and their blocked state), pending updates, the webhook and the message id counters, which
-   * are Telegram's state rather than the test's.
+   * Forgets messages (the bot's and the people's), reactions, calls, webhook deliveries, callback answers, flood
+   * windows and injected failures between tests; keeps persons (and their blocked state), pending updates, the
+   * webhook, the message id counters and the callback query ids issued, which are Telegram's state rather than the
+   * test's.
    */
   reset(): void {
     this.chats.reset();
@@ -233,19 +238,72 @@ export class TelegramBotApiDouble {
 
   /** The person writes `text` to the bot; a leading `/command` gets its bot_command entity as in Telegram. */
   async sendText(person: PersonRef, text: string): Promise<Update> {
-    if (this.chats.isBlocked(person)) {
-      const id = typeof person === 'number' ? person : person.id;
-      throw new Error(`Person ${id} blocks the bot and cannot write to it: call unblockBot or pressStart`);
-    }
+    this.assertMayWrite(person);
     return this.updates.enqueue({ message: this.chats.writeToBot(person, text) });
   }
 
   /**
-   * The person taps an inline button with this callback_data. Telegram only lets people press buttons that exist, so
-   * the button is looked up in the messages sent to that chat (the newest carrying it, or `options.message`).
+   * The person uses Reply on `target`, a message the bot sent to their chat, and writes `text`: a new message (with
+   * its bot_command entity as in `sendText`) whose `reply_to_message` is the target as it is now, one level deep.
+   * Throws when the target is not in the person's chat or is deleted.
    */
-  async pressButton(person: PersonRef, callbackData: string, options: { message?: SentMessage } = {}): Promise<Update> {
-    return this.updates.enqueue({ callback_query: this.chats.buttonPress(person, callbackData, options.message) });
+  async replyTo(person: PersonRef, target: SentMessage, text: string): Promise<Update> {
+    this.assertMayWrite(person);
+    return this.updates.enqueue({ message: this.chats.replyTo(person, target, text) });
+  }
+
+  /**
+   * A modified client sends a reply whose `reply_to_message` claims a bot message `messageId` in the person's chat
+   * that is not there (`{ message_id, date, chat, from: bot, text: '' }`), for tests of forged replies.
+   */
+  async forgeReply(person: PersonRef, messageId: number, text: string): Promise<Update> {
+    this.assertMayWrite(person);
+    return this.updates.enqueue({ message: this.chats.forgedReply(person, messageId, text) });
+  }
+
+  /**
+   * The person edits a text message they wrote earlier (`original.message`): an `edited_message` update with the same
+   * message_id, the new text and `edit_date`. Throws for another person's message or a deleted one.
+   */
+  async editText(person: PersonRef, original: Update, text: string): Promise<Update> {
+    if (!original.message) throw new Error(`Update ${original.update_id} carries no message to edit`);
+    this.assertMayWrite(person);
+    return this.updates.enqueue({ edited_message: this.chats.editedText(person, original.message, text) });
+  }
+
+  /**
+   * The person sends a file as a document (`document`: file_id, file_unique_id, file_name, mime_type, file_size),
+   * with an optional caption; `replyTo` makes it a Reply to a bot message in their chat, as `replyTo` does.
+   */
+  async sendDocument(person: PersonRef, options: DocumentOptions): Promise<Update> {
+    this.assertMayWrite(person);
+    return this.updates.enqueue({ message: this.chats.documentMessage(person, options) });
+  }
+
+  /**
+   * The person sends a photo (`photo`: two PhotoSize, fitted into 320 px and the full `width` × `height`, default
+   * 1280 × 960), with an optional caption and `replyTo` as in `sendDocument`.
+   */
+  async sendPhoto(person: PersonRef, options: PhotoOptions = {}): Promise<Update> {
+    this.assertMayWrite(person);
+    return this.updates.enqueue({ message: this.chats.photoMessage(person, options) });
+  }
+
+  /**
+   * The person taps an inline button with this callback_data. Telegram only lets people press buttons that exist, so
+   * the button is looked up in the messages sent to that chat (the newest carrying it, or `options.message`). With
+   * `forged: true` a modified client sends any callback_data: nothing is looked up, and the query names
+   * `options.message` or else the newest message the bot sent to the person's chat that is not deleted.
+   */
+  async pressButton(
+    person: PersonRef,
+    callbackData: string,
+    options: { message?: SentMessage; forged?: boolean } = {},
+  ): Promise<Update> {
+    const query = options.forged
+      ? this.chats.forgedButtonPress(person, callbackData, options.message)
+      : this.chats.buttonPress(person, callbackData, options.message);
+    return this.updates.enqueue({ callback_query: query });
   }
 
   /** The person blocks the bot: sendMessage to them answers 403 from now on; the bot gets a `my_chat_member` update. */
@@ -266,8 +324,13 @@ export class TelegramBotApiDouble {
     return this.updates.redeliver(update);
   }
 
-  /** Queues any other update (edited_message, chat_member, ...); update_id is assigned here. */
+  /**
+   * Queues any other update (edited_message, chat_member, ...); update_id is assigned here. The id of a
+   * callback_query in it counts as issued, so the bot may answer it.
+   */
   async pushUpdate(update: Omit<Update, 'update_id'>): Promise<Update> {
+    const queryId = (update as Update).callback_query?.id;
+    if (queryId !== undefined) this.chats.rememberCallbackQuery(queryId);
     return this.updates.enqueue(update);
   }
 
@@ -327,6 +390,26 @@ export class TelegramBotApiDouble {
   /** The answerCallbackQuery calls, to assert that every button press got its answer. */
   get callbackAnswers(): readonly CallbackAnswer[] {
     return this.chats.callbackAnswers;
+  }
+
+  /** Resolves with the bot's answer (already given or to come) to the callback query of `update` (a button press). */
+  async waitForCallbackAnswer(update: Update, timeoutMs = DEFAULT_WAIT_MS): Promise<CallbackAnswer> {
+    const id = update.callback_query?.id;
+    if (id === undefined) throw new Error(`Update ${update.update_id} carries no callback_query`);
+    return this.waitUntil(
+      () => this.callbackAnswers.find((answer) => answer.callbackQueryId === id),
+      ['callback-answer'],
+      timeoutMs,
+      () =>
+        `an answer to callback query ${id}; answered so far: ${JSON.stringify(
+          this.callbackAnswers.map((answer) => answer.callbackQueryId),
+        )}`,
+    );
+  }
+
+  /** The emojis the bot set with setMessageReaction on that message of the chat (empty when none). */
+  reactionsOn(person: PersonRef, messageId: number): string[] {
+    return this.chats.reactionsOn(person, messageId);
   }
 
   /** Updates not yet confirmed by the bot. */
@@ -497,6 +580,7 @@ export class TelegramBotApiDouble {
     sendChatAction: (params) => this.chats.sendChatAction(params),
     getChat: (params) => this.chats.getChat(params),
     answerCallbackQuery: (params) => this.chats.answerCallbackQuery(params),
+    setMessageReaction: (params) => this.chats.setMessageReaction(params),
     setMyCommands: (params) => {
       const commands = params['commands'];
       if (!Array.isArray(commands)) throw badRequest('parameter "commands" is required');
@@ -519,6 +603,12 @@ export class TelegramBotApiDouble {
     },
     ...Object.fromEntries(acceptedNoOps.map((name) => [name, () => true])),
   };
+
+  private assertMayWrite(person: PersonRef): void {
+    if (!this.chats.isBlocked(person)) return;
+    const id = typeof person === 'number' ? person : person.id;
+    throw new Error(`Person ${id} blocks the bot and cannot write to it: call unblockBot or pressStart`);
+  }
 
   private canonicalMethod(requested: string): string | undefined {
     const lower = requested.toLowerCase();

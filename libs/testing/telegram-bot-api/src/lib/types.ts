@@ -34,6 +34,24 @@ export interface MessageEntity {
   custom_emoji_id?: string;
 }
 
+/** A file sent as a document. */
+export interface Document {
+  file_id: string;
+  file_unique_id: string;
+  file_name?: string;
+  mime_type?: string;
+  file_size?: number;
+}
+
+/** One size of a photo; a photo message carries several, smallest first. */
+export interface PhotoSize {
+  file_id: string;
+  file_unique_id: string;
+  width: number;
+  height: number;
+  file_size?: number;
+}
+
 export interface Message {
   message_id: number;
   date: number;
@@ -41,6 +59,12 @@ export interface Message {
   from?: User;
   text?: string;
   entities?: MessageEntity[];
+  /** The message this one answers; Telegram includes one level only (no reply_to_message inside). */
+  reply_to_message?: Message;
+  document?: Document;
+  photo?: PhotoSize[];
+  caption?: string;
+  caption_entities?: MessageEntity[];
   reply_markup?: unknown;
   edit_date?: number;
   link_preview_options?: unknown;
