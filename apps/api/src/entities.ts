@@ -2,6 +2,7 @@ import { AUTH_ENTITIES } from '@deskgram/api/auth';
 import { CLIENT_ENTITIES } from '@deskgram/api/clients';
 import { INVOICE_ENTITIES } from '@deskgram/api/invoices';
 import { NOTIFICATION_ENTITIES } from '@deskgram/api/notifications';
+import { TELEGRAM_BOT_ENTITIES } from '@deskgram/api/telegram-bot';
 import { TELEGRAM_LINK_ENTITIES } from '@deskgram/api/telegram-links';
 import { TICKET_ENTITIES } from '@deskgram/api/tickets';
 
@@ -12,5 +13,6 @@ export const ENTITIES: Array<new () => unknown> = [
   ...TICKET_ENTITIES,
   ...INVOICE_ENTITIES,
   ...TELEGRAM_LINK_ENTITIES,
+  ...TELEGRAM_BOT_ENTITIES,
   ...NOTIFICATION_ENTITIES,
 ];

@@ -66,12 +66,42 @@ describe('housekeeping', () => {
     await delivery('old-cancelled', 'cancelled', '365 days');
     await delivery('old-pending', 'pending', '200 days');
     await delivery('recent-sent', 'sent', '89 days');
+
+    await dataSource.query(
+      `INSERT INTO telegram_updates (update_id, handled_at) VALUES (1, now() - interval '8 days'), (2, now() - interval '1 day')`,
+    );
+    const [client]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO clients (name, email) VALUES ('Housekeeping Ltd', 'hk@example.org') RETURNING id`,
+    );
+    const [opened]: Array<{ id: string }> = await dataSource.query(
+      `INSERT INTO tickets (subject, client_id, creator_id, status, priority) VALUES ('Old', $1, $2, 'open', 'normal')
+       RETURNING id`,
+      [client.id, userId],
+    );
+    await dataSource.query(
+      `INSERT INTO telegram_ticket_drafts (user_id, text, created_at) VALUES ($1, 'old-draft', now() - interval '8 days'),
+              ($1, 'new-draft', now() - interval '6 days')`,
+      [userId],
+    );
+    // A year-old notification's message: a Reply to it must still find the ticket.
+    await dataSource.query(
+      `INSERT INTO telegram_ticket_messages (chat_id, message_id, user_id, ticket_id, created_at)
+       VALUES (42, 7, $1, $2, now() - interval '365 days')`,
+      [userId, opened.id],
+    );
   }
 
   it('removes expired tokens, old sign-in failures, spent link tokens and old final deliveries; keeps the rest', async () => {
     await seed();
     const housekeeping = new Housekeeping(dataSource, { deliveryRetentionDays: 90, intervalMinutes: 60 });
-    expect(await housekeeping.prune()).toEqual({ refreshTokens: 1, signInFailures: 1, linkTokens: 2, deliveries: 3 });
+    expect(await housekeeping.prune()).toEqual({
+      refreshTokens: 1,
+      signInFailures: 1,
+      linkTokens: 2,
+      deliveries: 3,
+      telegramUpdates: 1,
+      ticketDrafts: 1,
+    });
 
     const left = async (sql: string) => (await dataSource.query(sql)).map((row: { label: string }) => row.label).sort();
     expect(await left(`SELECT convert_from(token_hash, 'UTF8') AS label FROM refresh_tokens`)).toEqual([
@@ -88,8 +118,18 @@ describe('housekeeping', () => {
       'old-pending',
       'recent-sent',
     ]);
+    expect(await left(`SELECT update_id::text AS label FROM telegram_updates`)).toEqual(['2']);
+    expect(await left(`SELECT text AS label FROM telegram_ticket_drafts`)).toEqual(['new-draft']);
+    expect(await left(`SELECT message_id::text AS label FROM telegram_ticket_messages`)).toEqual(['7']);
     // A second run finds nothing more.
-    expect(await housekeeping.prune()).toEqual({ refreshTokens: 0, signInFailures: 0, linkTokens: 0, deliveries: 0 });
+    expect(await housekeeping.prune()).toEqual({
+      refreshTokens: 0,
+      signInFailures: 0,
+      linkTokens: 0,
+      deliveries: 0,
+      telegramUpdates: 0,
+      ticketDrafts: 0,
+    });
   });
 
   it('runs by itself shortly after start, under its lock, and stops cleanly', async () => {

@@ -25,6 +25,10 @@ export interface Pruned {
   signInFailures: number;
   linkTokens: number;
   deliveries: number;
+  /** Handled Telegram updates: Telegram redelivers for at most a day. */
+  telegramUpdates: number;
+  /** Drafts of tickets from the chat, opened, cancelled or left. */
+  ticketDrafts: number;
 }
 
 /** Rows per DELETE: a large backlog goes in several short statements instead of one long lock. */
@@ -90,6 +94,10 @@ export class Housekeeping implements OnApplicationBootstrap, OnModuleDestroy {
         `status IN ('sent', 'failed', 'cancelled') AND updated_at < now() - make_interval(days => $1)`,
         [this.options.deliveryRetentionDays],
       ),
+      // Which ticket a sent message belongs to (telegram_ticket_messages) is never pruned: a Reply to a
+      // months-old notification still finds its ticket.
+      telegramUpdates: await this.deleteWhere('telegram_updates', `handled_at < now() - interval '7 days'`),
+      ticketDrafts: await this.deleteWhere('telegram_ticket_drafts', `created_at < now() - interval '7 days'`),
     };
   }
 

@@ -6,6 +6,7 @@ import { CreateTelegramLinks1796002214252 } from './1796002214252-CreateTelegram
 import { CreateNotifications1796003942090 } from './1796003942090-CreateNotifications';
 import { AddTicketIndexes1796005589824 } from './1796005589824-AddTicketIndexes';
 import { AddSessionsAndPasswordResets1796230716521 } from './1796230716521-AddSessionsAndPasswordResets';
+import { AddTelegramConversation1796281233252 } from './1796281233252-AddTelegramConversation';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   CreateNotifications1796003942090,
   AddTicketIndexes1796005589824,
   AddSessionsAndPasswordResets1796230716521,
+  AddTelegramConversation1796281233252,
 ];

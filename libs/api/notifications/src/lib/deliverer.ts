@@ -6,7 +6,7 @@ import {
   telegramRateLimitedCounter,
 } from '@deskgram/api/common';
 import { SingleActiveWorker, type WorkerLease, type WorkerState, workerConnection } from '@deskgram/api/database';
-import { TelegramBotRunner } from '@deskgram/api/telegram-bot';
+import { type InlineKeyboard, TelegramBotRunner } from '@deskgram/api/telegram-bot';
 import { TelegramLinksService } from '@deskgram/api/telegram-links';
 import Bottleneck from 'bottleneck';
 import { TelegramError } from 'telegraf';
@@ -40,6 +40,7 @@ interface Claimed {
   chat_id: string;
   recipient_id: string;
   text: string;
+  reply_markup: InlineKeyboard | null;
   attempts: number;
 }
 
@@ -174,7 +175,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
            ORDER BY c.seq
            LIMIT ${BATCH}
            FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.chat_id, d.recipient_id, d.text, d.attempts`,
+        RETURNING d.id, d.chat_id, d.recipient_id, d.text, d.reply_markup, d.attempts`,
     );
     return rows;
   }
@@ -254,6 +255,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
             text: delivery.text,
             parse_mode: 'HTML',
             link_preview_options: { is_disabled: true },
+            ...(delivery.reply_markup ? { reply_markup: delivery.reply_markup } : {}),
           },
           { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never },
         );
@@ -318,10 +320,17 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     switch (outcome.kind) {
       case 'sent':
         // `pending` too: a deliverer that took over may have put it back in the queue but not sent it yet.
+        // One statement: the sent mark and the ticket of the message (for replies to it) are written together.
         await this.dataSource.query(
-          `UPDATE notification_deliveries
-              SET status = 'sent', sent_at = now(), telegram_message_id = $2, last_error = NULL, updated_at = now()
-            WHERE id = $1 AND status IN ('sending', 'pending')`,
+          `WITH sent AS (
+             UPDATE notification_deliveries
+                SET status = 'sent', sent_at = now(), telegram_message_id = $2, last_error = NULL, updated_at = now()
+              WHERE id = $1 AND status IN ('sending', 'pending')
+          RETURNING chat_id, recipient_id, ticket_id)
+           INSERT INTO telegram_ticket_messages (chat_id, message_id, user_id, ticket_id)
+           SELECT sent.chat_id, $2, sent.recipient_id, sent.ticket_id FROM sent
+             JOIN tickets ON tickets.id = sent.ticket_id
+           ON CONFLICT (chat_id, message_id) DO NOTHING`,
           [id, outcome.messageId],
         );
         return;

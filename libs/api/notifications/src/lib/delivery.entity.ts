@@ -10,6 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { UserEntity } from '@deskgram/api/auth';
+import type { InlineKeyboard } from '@deskgram/api/telegram-bot';
 import {
   DELIVERY_STATUSES,
   type DeliveryStatus,
@@ -56,6 +57,14 @@ export class DeliveryEntity {
   /** The message, Telegram HTML. */
   @Column({ type: 'text' })
   text!: string;
+
+  /** The ticket it tells about: once sent, a Reply to it answers this ticket (`telegram_ticket_messages`). */
+  @Column({ type: 'uuid', nullable: true })
+  ticketId!: string | null;
+
+  /** The inline keyboard sent with it (Take, Resolve, Reopen, Open in portal), as the Bot API takes it. */
+  @Column({ type: 'jsonb', nullable: true })
+  replyMarkup!: InlineKeyboard | null;
 
   @Column({ type: 'enum', enum: DELIVERY_STATUSES, enumName: 'delivery_status', default: 'pending' })
   status!: DeliveryStatus;

@@ -3,6 +3,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { DeliveryEntity } from './delivery.entity';
 import type { NotificationKind } from '@deskgram/shared/contract';
+import type { InlineKeyboard } from '@deskgram/api/telegram-bot';
 import type { Recipient } from './read-models/recipients.read-model';
 
 /** The channel the deliverer LISTENs on; a commit that queued deliveries NOTIFYs it. */
@@ -16,12 +17,16 @@ export const DELIVERIES_CHANNEL = 'deskgram_deliveries';
 export class NotificationQueue {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
-  /** Queues one message per recipient and wakes the deliverer at commit. */
+  /**
+   * Queues one message per recipient and wakes the deliverer at commit. A message about a ticket names it, so that a
+   * Reply to it answers that ticket, and may carry buttons (`keyboard`, per recipient).
+   */
   async enqueue(
     kind: NotificationKind,
     reference: string,
     recipients: Recipient[],
     render: (recipient: Recipient) => string,
+    about: { ticketId?: string; keyboard?: (recipient: Recipient) => InlineKeyboard | null } = {},
   ): Promise<number> {
     if (recipients.length === 0) return 0;
     await this.txHost.tx.getRepository(DeliveryEntity).insert(
@@ -31,6 +36,8 @@ export class NotificationQueue {
         kind,
         reference: reference.slice(0, 200),
         text: render(recipient),
+        ticketId: about.ticketId ?? null,
+        replyMarkup: about.keyboard?.(recipient) ?? null,
       })),
     );
     // NOTIFY is delivered only when the transaction commits, which is exactly when the deliverer may send.

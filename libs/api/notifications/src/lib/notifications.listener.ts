@@ -8,7 +8,8 @@ import {
   type TicketRef,
 } from '@deskgram/api/common';
 import { NotificationQueue } from './notification-queue';
-import { type Audience, type Recipient, RecipientsReadModel } from './read-models/recipients.read-model';
+import { ticketKeyboard, ticketPortalUrl } from '@deskgram/api/telegram-bot';
+import { type Audience, RecipientsReadModel } from './read-models/recipients.read-model';
 import type { NotificationKind } from '@deskgram/shared/contract';
 import { NOTIFICATIONS_OPTIONS, type NotificationsOptions } from './notifications.options';
 import { formatDate, localMoney, renderMessage } from './render/render';
@@ -127,25 +128,45 @@ export class NotificationsListener {
   ): Promise<number> {
     const recipients = await this.readModel.recipients(audience, kind, actor.userId);
     if (recipients.length === 0) return 0;
-    const names = await this.readModel.names(actor.userId, ticket.clientId);
-    return this.queue.enqueue(kind, ticket.number, recipients, (recipient) => {
-      const t = notificationTexts(recipient.language);
-      return renderMessage(recipient.language, {
-        template: message.template,
-        values: {
-          number: ticket.number,
-          subject: ticket.subject,
-          who: names.actor,
-          client: names.client,
-          priority: t(`priorities.${ticket.priority}`),
-          ...(message.statuses
-            ? { from: t(`statuses.${message.statuses.from}`), to: t(`statuses.${message.statuses.to}`) }
-            : {}),
-        },
-        body: message.body,
-        link: { url: this.ticketUrl(recipient, ticket.id), label: t('openTicket') },
-      });
-    });
+    const names = await this.readModel.names(actor.userId, ticket.clientId, ticket.assigneeId);
+    const buttons = {
+      id: ticket.id,
+      status: ticket.status,
+      assigneeId: ticket.assigneeId,
+      assigneeName: names.assignee,
+    };
+    return this.queue.enqueue(
+      kind,
+      ticket.number,
+      recipients,
+      (recipient) => {
+        const t = notificationTexts(recipient.language);
+        return renderMessage(recipient.language, {
+          template: message.template,
+          values: {
+            number: ticket.number,
+            subject: ticket.subject,
+            who: names.actor,
+            client: names.client,
+            priority: t(`priorities.${ticket.priority}`),
+            ...(message.statuses
+              ? { from: t(`statuses.${message.statuses.from}`), to: t(`statuses.${message.statuses.to}`) }
+              : {}),
+          },
+          body: message.body,
+          link: { url: ticketPortalUrl(this.options.publicUrl, recipient.role, ticket.id), label: t('openTicket') },
+        });
+      },
+      {
+        ticketId: ticket.id,
+        keyboard: (recipient) =>
+          ticketKeyboard(
+            buttons,
+            { userId: recipient.userId, role: recipient.role, language: recipient.language },
+            this.options.publicUrl,
+          ),
+      },
+    );
   }
 
   private async invoiceMessage(kind: NotificationKind, template: string, event: InvoiceEvent): Promise<number> {
@@ -169,10 +190,5 @@ export class NotificationsListener {
         },
       }),
     );
-  }
-
-  private ticketUrl(recipient: Recipient, ticketId: string): string {
-    const area = recipient.role === 'client' ? 'client' : 'staff';
-    return `${this.options.publicUrl}/${area}/tickets/${ticketId}`;
   }
 }

@@ -1,6 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TelegrafModule } from 'nestjs-telegraf';
 import { TelegramBotRunner } from './runner/telegram-bot.runner';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { TicketsModule } from '@deskgram/api/tickets';
+import { ConversationService } from './conversation/conversation.service';
+import { TELEGRAM_BOT_ENTITIES } from './conversation/entities';
+import { BotChat } from './updates/bot-chat';
+import { ConversationUpdate } from './updates/conversation.update';
 import { LinkingUpdate } from './updates/linking.update';
 import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from './telegram-bot.options';
 import { TelegramCardService } from './portal/telegram-card.service';
@@ -35,13 +41,16 @@ export class TelegramLinkModule {
       module: TelegramLinkModule,
       // Global: health reports the bot, and the deliverer sends through it.
       global: true,
-      imports: [TelegramLinksModule, ...bot],
+      imports: [TelegramLinksModule, TicketsModule, TypeOrmModule.forFeature(TELEGRAM_BOT_ENTITIES), ...bot],
       controllers: [TelegramController],
       providers: [
         { provide: TELEGRAM_BOT_OPTIONS, useValue: options },
         TelegramBotRunner,
         TelegramCardService,
-        ...(options.token ? [LinkingUpdate] : []),
+        ConversationService,
+        BotChat,
+        // In this order: the linking commands are matched before the conversation takes any other text.
+        ...(options.token ? [LinkingUpdate, ConversationUpdate] : []),
       ],
       exports: [TelegramBotRunner, TelegramLinksModule],
     };

@@ -17,10 +17,20 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { AddMessageDto, CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/tickets.dto';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity, ticketNumber } from './ticket.entity';
-import { isStaffRole, TICKET_STATUSES, type TicketStatus } from '@deskgram/shared/contract';
+import { isStaffRole, type MessageChannel, TICKET_STATUSES, type TicketStatus } from '@deskgram/shared/contract';
 
 /** A client's reply on these reopens the ticket: the ball is back with staff. */
 const REOPENED_BY_CLIENT_REPLY: readonly TicketStatus[] = ['waiting_for_client', 'resolved'];
+
+/** Where a message was written: the portal, or Telegram (the portal marks those). */
+export interface WrittenVia {
+  via?: MessageChannel;
+}
+
+/** What Take did: assigned the ticket to the caller, or found it theirs already, someone else's, or closed. */
+export type TakeOutcome = 'taken' | 'already_yours' | 'taken_by_other' | 'closed';
+export type ResolveOutcome = 'resolved' | 'already_resolved' | 'closed';
+export type ReopenOutcome = 'reopened' | 'not_resolved';
 
 export interface TicketWithThread {
   ticket: TicketEntity;
@@ -63,7 +73,7 @@ export class TicketsService {
   }
 
   @Transactional()
-  async create(actor: AuthenticatedUser, input: CreateTicketDto): Promise<TicketWithThread> {
+  async create(actor: AuthenticatedUser, input: CreateTicketDto, options: WrittenVia = {}): Promise<TicketWithThread> {
     const clientId = await this.clientForNewTicket(actor, input.clientId);
     const inserted = await this.tickets.save(
       this.tickets.create({
@@ -82,7 +92,7 @@ export class TicketsService {
         authorRole: actor.role,
         body: input.body,
         internal: false,
-        via: 'portal',
+        via: options.via ?? 'portal',
       }),
     );
     const created = await this.load(actor, inserted.id);
@@ -126,7 +136,12 @@ export class TicketsService {
   }
 
   @Transactional()
-  async addMessage(actor: AuthenticatedUser, id: string, input: AddMessageDto): Promise<TicketMessageEntity> {
+  async addMessage(
+    actor: AuthenticatedUser,
+    id: string,
+    input: AddMessageDto,
+    options: WrittenVia = {},
+  ): Promise<TicketMessageEntity> {
     const internal = input.internal ?? false;
     if (internal && !isStaffRole(actor.role)) {
       throw new ForbiddenError('ticket.internal_staff_only', 'Only staff can write internal notes');
@@ -142,7 +157,7 @@ export class TicketsService {
         authorRole: actor.role,
         body: input.body,
         internal,
-        via: 'portal',
+        via: options.via ?? 'portal',
       }),
     );
     const from = ticket.status;
@@ -200,6 +215,64 @@ export class TicketsService {
       });
     }
     return this.load(actor, id);
+  }
+
+  /**
+   * Take: assigns the ticket to the calling staff member unless someone has it already. The row is locked, so of
+   * two people taking at once one wins and the other learns who has it.
+   */
+  @Transactional()
+  async take(actor: AuthenticatedUser, id: string): Promise<{ ticket: TicketEntity; outcome: TakeOutcome }> {
+    this.assertStaff(actor);
+    const ticket = await this.lockVisible(actor, id);
+    let outcome: TakeOutcome;
+    if (ticket.status === 'closed') outcome = 'closed';
+    else if (ticket.assigneeId === actor.id) outcome = 'already_yours';
+    else if (ticket.assigneeId) outcome = 'taken_by_other';
+    else {
+      await this.update(actor, id, { assigneeId: actor.id });
+      outcome = 'taken';
+    }
+    return { ticket: (await this.load(actor, id)).ticket, outcome };
+  }
+
+  /** Resolve, for staff: a closed ticket stays closed, a resolved one is left as it is. */
+  @Transactional()
+  async resolve(actor: AuthenticatedUser, id: string): Promise<{ ticket: TicketEntity; outcome: ResolveOutcome }> {
+    this.assertStaff(actor);
+    const ticket = await this.lockVisible(actor, id);
+    let outcome: ResolveOutcome;
+    if (ticket.status === 'closed') outcome = 'closed';
+    else if (ticket.status === 'resolved') outcome = 'already_resolved';
+    else {
+      await this.update(actor, id, { status: 'resolved' });
+      outcome = 'resolved';
+    }
+    return { ticket: (await this.load(actor, id)).ticket, outcome };
+  }
+
+  /** Reopen, for the client: a resolved ticket of their own is open again, and staff hear of it. */
+  @Transactional()
+  async reopen(actor: AuthenticatedUser, id: string): Promise<{ ticket: TicketEntity; outcome: ReopenOutcome }> {
+    if (actor.role !== 'client') {
+      throw new ForbiddenError('ticket.client_only', 'Only the client reopens a ticket; staff change its status');
+    }
+    const ticket = await this.lockVisible(actor, id);
+    if (ticket.status !== 'resolved') return { ticket: (await this.load(actor, id)).ticket, outcome: 'not_resolved' };
+    ticket.status = 'open';
+    ticket.lastActivityAt = new Date();
+    await this.tickets.save(ticket);
+    await this.events.publish(DomainEvent.TicketStatusChanged, {
+      ticket: ticketRef(ticket),
+      actor: actorOf(actor),
+      from: 'resolved',
+      to: 'open',
+    });
+    return { ticket: (await this.load(actor, id)).ticket, outcome: 'reopened' };
+  }
+
+  private assertStaff(actor: AuthenticatedUser): void {
+    if (!isStaffRole(actor.role)) throw new ForbiddenError('ticket.staff_only', 'Only staff can do this');
   }
 
   private async clientForNewTicket(actor: AuthenticatedUser, requested: string | undefined): Promise<string> {

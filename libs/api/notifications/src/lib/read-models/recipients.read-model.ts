@@ -73,13 +73,19 @@ export class RecipientsReadModel {
   }
 
   /** Display names for the people and companies the messages mention; `Deskgram` when the actor is the system. */
-  async names(userId: string | null, clientId: string | null): Promise<{ actor: string; client: string }> {
-    const [row]: Array<{ actor: string | null; client: string | null }> = await this.txHost.tx.query(
-      `SELECT (SELECT display_name FROM users WHERE id = $1::uuid) AS actor,
-              (SELECT name FROM clients WHERE id = $2::uuid) AS client`,
-      [userId, clientId],
-    );
-    return { actor: row?.actor ?? 'Deskgram', client: row?.client ?? '' };
+  async names(
+    userId: string | null,
+    clientId: string | null,
+    assigneeId: string | null = null,
+  ): Promise<{ actor: string; client: string; assignee: string | null }> {
+    const [row]: Array<{ actor: string | null; client: string | null; assignee: string | null }> =
+      await this.txHost.tx.query(
+        `SELECT (SELECT display_name FROM users WHERE id = $1::uuid) AS actor,
+                (SELECT name FROM clients WHERE id = $2::uuid) AS client,
+                (SELECT display_name FROM users WHERE id = $3::uuid) AS assignee`,
+        [userId, clientId, assigneeId],
+      );
+    return { actor: row?.actor ?? 'Deskgram', client: row?.client ?? '', assignee: row?.assignee ?? null };
   }
 
   /**

@@ -292,14 +292,20 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   private async registerCommands(bot: Telegraf): Promise<void> {
     const commands = {
       en: [
+        { command: 'tickets', description: 'Your open tickets' },
+        { command: 'new', description: 'Open a ticket: /new and the text' },
+        { command: 'note', description: 'Staff: reply to a notification with an internal note' },
         { command: 'status', description: 'Which Deskgram account is connected' },
         { command: 'stop', description: 'Disconnect and stop notifications' },
-        { command: 'help', description: 'How to connect' },
+        { command: 'help', description: 'How to connect and answer' },
       ],
       ru: [
+        { command: 'tickets', description: 'Ваши открытые заявки' },
+        { command: 'new', description: 'Открыть заявку: /new и текст' },
+        { command: 'note', description: 'Сотрудникам: внутренняя заметка в ответ на уведомление' },
         { command: 'status', description: 'Какой аккаунт Deskgram подключён' },
         { command: 'stop', description: 'Отключить уведомления' },
-        { command: 'help', description: 'Как подключиться' },
+        { command: 'help', description: 'Как подключиться и отвечать' },
       ],
     };
     try {

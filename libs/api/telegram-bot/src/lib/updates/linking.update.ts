@@ -1,11 +1,10 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { Command, Ctx, Help, On, Start, Update } from 'nestjs-telegraf';
 import type { Context } from 'telegraf';
 import type { Update as TelegramUpdate } from 'telegraf/types';
 import { escapeHtml } from '@deskgram/api/common';
 import { type LinkedAccount, TelegramLinksService } from '@deskgram/api/telegram-links';
-import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from '../telegram-bot.options';
-import { TelegramBotRunner } from '../runner/telegram-bot.runner';
+import { BotChat } from './bot-chat';
 import { type BotLanguage, botLanguage, botTexts } from '../texts/bot-texts';
 
 type CommandContext = Context & { payload?: string };
@@ -22,8 +21,7 @@ export class LinkingUpdate {
 
   constructor(
     private readonly links: TelegramLinksService,
-    @Inject(TELEGRAM_BOT_OPTIONS) private readonly options: TelegramBotOptions,
-    private readonly runner: TelegramBotRunner,
+    private readonly chat: BotChat,
   ) {}
 
   @Start()
@@ -115,35 +113,16 @@ export class LinkingUpdate {
     if (changed) this.logger.log(`A Telegram link is now ${state}`);
   }
 
-  /** Anything else said in a private chat gets the help, so nobody talks to a wall. */
-  @On('text')
-  async other(@Ctx() ctx: Context): Promise<void> {
-    if (ctx.chat?.type !== 'private') return;
-    await this.help(ctx);
-  }
-
-  /**
-   * Outside a private chat a command is answered only with the way to the private chat: no account data, no link.
-   * True when it was refused.
-   */
-  private async refusedOutsidePrivateChat(ctx: Context): Promise<boolean> {
-    if (ctx.chat?.type === 'private') return false;
-    // A channel has no sender to answer, and Telegram does not route commands to bots there.
-    if (!ctx.chat || ctx.chat.type === 'channel') return true;
-    // telegraf asks getMe before the first update, so botInfo is there when no username is configured.
-    const bot = `https://t.me/${this.options.username ?? ctx.botInfo.username}`;
-    await this.answer(ctx, botTexts(botLanguage(ctx.from?.language_code))('privateOnly', { bot }));
-    return true;
-  }
-
   private portal(): { portal: string } {
-    return { portal: this.options.publicUrl };
+    return this.chat.portal();
   }
 
-  /** Every answer is paced with the notifications and survives Telegram's flood control (TelegramBotRunner.reply). */
-  private async answer(ctx: Context, html: string): Promise<void> {
-    if (!ctx.chat) return;
-    await this.runner.reply(ctx.chat.id, html);
+  private answer(ctx: Context, html: string): Promise<unknown> {
+    return this.chat.answer(ctx, html);
+  }
+
+  private refusedOutsidePrivateChat(ctx: Context): Promise<boolean> {
+    return this.chat.refusedOutsidePrivateChat(ctx);
   }
 }
 

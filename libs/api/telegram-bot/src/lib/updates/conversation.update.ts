@@ -1,0 +1,339 @@
+import { Logger } from '@nestjs/common';
+import { Command, Ctx, On, Update } from 'nestjs-telegraf';
+import type { Context } from 'telegraf';
+import type { Message, Update as TelegramUpdate } from 'telegraf/types';
+import { TelegramError } from 'telegraf';
+import { parseCallbackData } from '../conversation/callback-data';
+import { type AnswerResult, ConversationService, type TelegramSender } from '../conversation/conversation.service';
+import { draftKeyboard, type InlineKeyboard, ticketKeyboard } from '../conversation/keyboards';
+import { TelegramBotRunner } from '../runner/telegram-bot.runner';
+import { type BotLanguage, botLanguage, botTexts } from '../texts/bot-texts';
+import { BotChat } from './bot-chat';
+
+type TextContext = Context<TelegramUpdate.MessageUpdate<Message.TextMessage>> & { payload?: string };
+type CallbackContext = Context<TelegramUpdate.CallbackQueryUpdate>;
+
+/** Message kinds that carry a file; until attachments are taken, the sender is told so. */
+const FILE_MESSAGES = ['photo', 'document', 'video', 'audio', 'voice', 'video_note', 'animation', 'sticker'] as const;
+
+/**
+ * The bot listening: a Reply to a notification answers its ticket (`/note` makes it an internal note), a client's
+ * other message offers to open a ticket, `/new` and `/tickets`, and the buttons under notifications. Private chats
+ * only. Every effect is committed before the bot says so; a refusal changes nothing and says why.
+ */
+@Update()
+export class ConversationUpdate {
+  private readonly logger = new Logger(ConversationUpdate.name);
+
+  constructor(
+    private readonly conversation: ConversationService,
+    private readonly chat: BotChat,
+    private readonly runner: TelegramBotRunner,
+  ) {}
+
+  @Command('new')
+  async newTicket(@Ctx() ctx: TextContext): Promise<void> {
+    if (await this.chat.refusedOutsidePrivateChat(ctx)) return;
+    const text = (ctx.payload ?? '').trim();
+    if (!text) {
+      await this.say(ctx, this.t(ctx)('newEmpty'));
+      return;
+    }
+    await this.offerTicket(ctx, text);
+  }
+
+  @Command('note')
+  async note(@Ctx() ctx: TextContext): Promise<void> {
+    if (await this.chat.refusedOutsidePrivateChat(ctx)) return;
+    const replyTo = ctx.message.reply_to_message;
+    if (!replyTo) {
+      await this.say(ctx, this.t(ctx)('noteWithoutReply'));
+      return;
+    }
+    await this.answerTicket(ctx, replyTo.message_id, (ctx.payload ?? '').trim(), true);
+  }
+
+  @Command('tickets')
+  async tickets(@Ctx() ctx: TextContext): Promise<void> {
+    if (await this.chat.refusedOutsidePrivateChat(ctx)) return;
+    const t = this.t(ctx);
+    const lists = await this.guard(ctx, () => this.conversation.openTickets(ctx.from.id));
+    if (!lists) return;
+    if (lists.length === 0) {
+      await this.say(ctx, t('notLinked', this.chat.portal()));
+      return;
+    }
+    const sections = lists.map((list) => {
+      const header = list.client ? t('ticketsClient', { client: list.client }) : t('ticketsStaff');
+      const lines = list.tickets.map((ticket) =>
+        t('ticketLine', { number: ticket.number, subject: ticket.subject, status: t(`statuses.${ticket.status}`) }),
+      );
+      if (lines.length === 0) lines.push(t('ticketsNone'));
+      if (list.more > 0) lines.push(t('ticketsMore', { count: list.more, ...this.chat.portal() }));
+      return `${header}\n${lines.join('\n')}`;
+    });
+    await this.say(ctx, sections.join('\n\n'));
+  }
+
+  /** Any other text in a private chat: an answer when it replies to the bot, else the offer of a new ticket. */
+  @On('text')
+  async text(@Ctx() ctx: TextContext): Promise<void> {
+    // An edited message is not a new one: it never adds a second entry to a thread.
+    if (!ctx.message || ctx.chat?.type !== 'private') return;
+    const text = ctx.message.text;
+    const replyTo = ctx.message.reply_to_message;
+    if (replyTo) {
+      await this.answerTicket(ctx, replyTo.message_id, text, false);
+      return;
+    }
+    if (text.startsWith('/')) {
+      await this.say(ctx, this.t(ctx)('help', this.chat.portal()));
+      return;
+    }
+    await this.offerTicket(ctx, text);
+  }
+
+  @On([...FILE_MESSAGES])
+  async file(@Ctx() ctx: Context): Promise<void> {
+    if (ctx.chat?.type !== 'private' || !ctx.message) return;
+    await this.say(ctx, this.t(ctx)('filesNotYet', this.chat.portal()));
+  }
+
+  @On('callback_query')
+  async press(@Ctx() ctx: CallbackContext): Promise<void> {
+    const query = ctx.callbackQuery;
+    const t = this.t(ctx);
+    const press = parseCallbackData('data' in query ? query.data : undefined);
+    if (!press) {
+      await this.answerPress(ctx, t('press.invalid'));
+      return;
+    }
+    const sender = this.sender(ctx);
+    const message = query.message;
+    try {
+      if (press.on === 'draft') {
+        const result = await this.conversation.pressDraft(sender, press.action, press.id);
+        switch (result.kind) {
+          case 'gone':
+          case 'cancelled':
+          case 'not_linked':
+            await this.answerPress(
+              ctx,
+              t(
+                { gone: 'press.draftGone', cancelled: 'press.draftCancelled', not_linked: 'press.notLinked' }[
+                  result.kind
+                ],
+              ),
+            );
+            return;
+          case 'already_opened':
+            await this.answerPress(ctx, t('press.draftOpened', { number: result.ticket.number }));
+            return;
+          case 'now_cancelled':
+            await this.answerPress(ctx);
+            if (message) await this.editText(message.chat.id, message.message_id, t('draftCancelled'));
+            return;
+          case 'opened':
+            await this.answerPress(ctx);
+            if (message) {
+              await this.editText(
+                message.chat.id,
+                message.message_id,
+                t('draftOpened', { number: result.ticket.number, subject: result.ticket.subject }),
+              );
+              await this.conversation.remember(message.chat.id, message.message_id, result.ticket.id, result.userId);
+            }
+            return;
+        }
+      }
+      const result = await this.conversation.pressTicket(sender, {
+        messageId: message?.message_id,
+        action: press.action,
+        ticketId: press.id,
+      });
+      if (result.kind !== 'done') {
+        const key = {
+          not_linked: 'press.notLinked',
+          staff_only: 'press.staffOnly',
+          client_only: 'press.clientOnly',
+          not_found: 'press.notFound',
+        }[result.kind];
+        await this.answerPress(ctx, t(key), true);
+        return;
+      }
+      const number = result.ticket.number;
+      const answers: Record<string, string> = {
+        taken: t('press.taken', { number }),
+        already_yours: t('press.alreadyYours', { number }),
+        taken_by_other: t('press.takenByOther', { number, name: result.buttons.assigneeName ?? '?' }),
+        closed: t('press.closed', { number }),
+        resolved: t('press.resolved', { number }),
+        already_resolved: t('press.alreadyResolved', { number }),
+        reopened: t('press.reopened', { number }),
+        not_resolved: t('press.notResolved', { number }),
+      };
+      await this.answerPress(ctx, answers[result.outcome]);
+      if (message) {
+        const keyboard = ticketKeyboard(
+          result.buttons,
+          { userId: result.actor.id, role: result.actor.role, language: this.language(ctx) },
+          this.chat.publicUrl,
+        );
+        await this.editButtons(message.chat.id, message.message_id, keyboard);
+      }
+    } catch (error) {
+      this.logger.error(`A button press failed: ${this.runner.describe(error)}`);
+      await this.answerPress(ctx, t('press.failed'), true);
+    }
+  }
+
+  /** A Reply (or `/note` reply) to a message of the bot: into that message's ticket, if it is the sender's. */
+  private async answerTicket(ctx: TextContext, replyToMessageId: number, text: string, note: boolean): Promise<void> {
+    const t = this.t(ctx);
+    if (!text.trim()) {
+      await this.say(ctx, t(note ? 'noteWithoutReply' : 'emptyText'));
+      return;
+    }
+    const result = await this.guard(ctx, () =>
+      this.conversation.answer(this.sender(ctx), {
+        updateId: ctx.update.update_id,
+        replyToMessageId,
+        text,
+        note,
+      }),
+    );
+    if (!result || result.kind === 'repeated') return;
+    const sent = await this.say(ctx, this.answerText(result, t));
+    if (result.kind === 'added' && sent) {
+      // A Reply to the confirmation answers the same ticket.
+      await this.conversation
+        .remember(ctx.chat.id, sent.message_id, result.ticket.id, result.userId)
+        .catch(() => undefined);
+    }
+  }
+
+  private answerText(result: Exclude<AnswerResult, { kind: 'repeated' }>, t: ReturnType<typeof botTexts>): string {
+    switch (result.kind) {
+      case 'added':
+        return t(result.internal ? 'noteAdded' : result.reopened ? 'answerReopened' : 'answerAdded', {
+          number: result.ticket.number,
+        });
+      case 'not_linked':
+        return t('notLinked', this.chat.portal());
+      case 'unknown_message':
+        return t('replyUnknown');
+      case 'not_yours':
+        return t('replyNotYours');
+      case 'note_staff_only':
+        return t('noteStaffOnly');
+      case 'invalid':
+        return t('invalidText', { reason: result.reason });
+      case 'not_found':
+        return t('ticketNotFound');
+      case 'closed':
+        return t('ticketClosed', { number: result.number });
+    }
+  }
+
+  /** A text without a Reply: a linked client is asked whether to open a ticket with it. */
+  private async offerTicket(ctx: TextContext, text: string): Promise<void> {
+    const t = this.t(ctx);
+    const result = await this.guard(ctx, () =>
+      this.conversation.draft(this.sender(ctx), { updateId: ctx.update.update_id, text }),
+    );
+    if (!result) return;
+    switch (result.kind) {
+      case 'repeated':
+        return;
+      case 'not_linked':
+        await this.say(ctx, t('notLinked', this.chat.portal()));
+        return;
+      case 'staff':
+        await this.say(ctx, t('newStaff', this.chat.portal()));
+        return;
+      case 'invalid':
+        await this.say(ctx, t('invalidText', { reason: result.reason }));
+        return;
+      case 'draft':
+        await this.say(ctx, t('draftPrompt', { client: result.client, subject: result.subject }), {
+          replyMarkup: draftKeyboard(result.id, this.language(ctx)),
+        });
+        return;
+    }
+  }
+
+  /** Answers a message quoting it, so that it is clear what the answer is about. */
+  private say(
+    ctx: Context,
+    html: string,
+    extra: { replyMarkup?: InlineKeyboard } = {},
+  ): Promise<{ message_id: number } | undefined> {
+    return this.chat.answer(ctx, html, { replyTo: ctx.message?.message_id, ...extra });
+  }
+
+  /** Runs a database step; when it fails (the database is away), says so instead of leaving the person waiting. */
+  private async guard<T>(ctx: Context, step: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await step();
+    } catch (error) {
+      this.logger.error(`Handling a message failed: ${this.runner.describe(error)}`);
+      await this.say(ctx, this.t(ctx)('unavailable')).catch(() => undefined);
+      return undefined;
+    }
+  }
+
+  /** Every press gets its answer (Telegram shows a spinner until then), refusals as an alert. */
+  private async answerPress(ctx: CallbackContext, text?: string, alert = false): Promise<void> {
+    try {
+      await ctx.answerCbQuery(text, { show_alert: alert });
+    } catch (error) {
+      this.logger.warn(`Could not answer a button press: ${this.runner.describe(error)}`);
+    }
+  }
+
+  private async editButtons(chatId: number, messageId: number, keyboard: InlineKeyboard | null): Promise<void> {
+    const telegram = this.runner.telegraf?.telegram;
+    if (!telegram) return;
+    try {
+      await this.runner.paced(() =>
+        telegram.editMessageReplyMarkup(chatId, messageId, undefined, keyboard ?? { inline_keyboard: [] }),
+      );
+    } catch (error) {
+      if (notModified(error)) return;
+      this.logger.warn(`Could not update a message's buttons: ${this.runner.describe(error)}`);
+    }
+  }
+
+  private async editText(chatId: number, messageId: number, html: string): Promise<void> {
+    const telegram = this.runner.telegraf?.telegram;
+    if (!telegram) return;
+    try {
+      await this.runner.paced(() =>
+        telegram.editMessageText(chatId, messageId, undefined, html, {
+          parse_mode: 'HTML',
+          link_preview_options: { is_disabled: true },
+        }),
+      );
+    } catch (error) {
+      if (notModified(error)) return;
+      this.logger.warn(`Could not update a message: ${this.runner.describe(error)}`);
+    }
+  }
+
+  private sender(ctx: Pick<Context, 'from' | 'chat'>): TelegramSender {
+    if (!ctx.from || !ctx.chat) throw new Error('An update without a sender');
+    return { telegramUserId: ctx.from.id, chatId: ctx.chat.id };
+  }
+
+  private language(ctx: Pick<Context, 'from'>): BotLanguage {
+    return botLanguage(ctx.from?.language_code);
+  }
+
+  private t(ctx: Pick<Context, 'from'>): ReturnType<typeof botTexts> {
+    return botTexts(this.language(ctx));
+  }
+}
+
+function notModified(error: unknown): boolean {
+  return error instanceof TelegramError && error.code === 400 && /not modified/i.test(error.description);
+}
