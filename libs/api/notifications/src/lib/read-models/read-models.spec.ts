@@ -141,12 +141,16 @@ describe('notification read models', () => {
       expect(await recipients.recipients({ user: ids['olga'] }, 'ticket_created', null)).toEqual([]);
     });
 
-    it('names the actor and the client, and speaks as Deskgram when there is no actor', async () => {
+    it('names the actor, the client and the assignee, and speaks as Deskgram when there is no actor', async () => {
       expect(await recipients.names(ids['agent'], ids['contoso'])).toEqual({
         actor: 'Name of agent',
         client: 'Contoso',
+        assignee: null,
       });
-      expect(await recipients.names(null, null)).toEqual({ actor: 'Deskgram', client: '' });
+      expect(await recipients.names(ids['anna'], ids['northwind'], ids['agent'])).toMatchObject({
+        assignee: 'Name of agent',
+      });
+      expect(await recipients.names(null, null)).toEqual({ actor: 'Deskgram', client: '', assignee: null });
     });
 
     it("counts a client's enabled users with a connected link, and knows a client that does not exist", async () => {

@@ -57,7 +57,11 @@ export function ticketKeyboard(
     const take = callbackData('take', ticket.id);
     if (!ticket.assigneeId) actions.push({ text: t('buttons.take'), callback_data: take });
     else if (ticket.assigneeId === viewer.userId) actions.push({ text: t('buttons.takenByYou'), callback_data: take });
-    else actions.push({ text: t('buttons.takenBy', { name: ticket.assigneeName ?? '?' }), callback_data: take });
+    else
+      actions.push({
+        text: t('buttons.takenBy', { name: ticket.assigneeName ?? '?', interpolation: { escapeValue: false } }),
+        callback_data: take,
+      });
     actions.push({
       text: t(ticket.status === 'resolved' ? 'buttons.resolved' : 'buttons.resolve'),
       callback_data: callbackData('resolve', ticket.id),

@@ -14,6 +14,29 @@ const KEYS = [
   'status',
   'help',
   'privateOnly',
+  'answerAdded',
+  'answerReopened',
+  'noteAdded',
+  'replyUnknown',
+  'replyNotYours',
+  'ticketNotFound',
+  'ticketClosed',
+  'noteStaffOnly',
+  'noteWithoutReply',
+  'emptyText',
+  'invalidText',
+  'unavailable',
+  'draftPrompt',
+  'draftOpened',
+  'draftCancelled',
+  'newEmpty',
+  'newStaff',
+  'ticketsClient',
+  'ticketsStaff',
+  'ticketsNone',
+  'ticketsMore',
+  'ticketLine',
+  'filesNotYet',
 ];
 
 describe('the bot texts', () => {
@@ -26,6 +49,12 @@ describe('the bot texts', () => {
         portal: 'https://help.example.org/?a=1&b=2',
         accounts: '<b>Anna &amp; Co</b>',
         bot: 'https://t.me/deskgram_bot',
+        number: 'T-1042',
+        subject: '<script> & "quotes"',
+        client: 'Anna & <Co>',
+        reason: 'body must be at most 20000 characters & <more>',
+        count: 3,
+        status: 'open',
       });
       expect(text).not.toBe(key);
       expect(() => parseHtml(text)).not.toThrow();
@@ -36,6 +65,12 @@ describe('the bot texts', () => {
     const text = botTexts('en')('linked', { name: '<i>Anna</i> & Co', email: 'anna@example.org' });
     expect(text).toContain('<b>&lt;i&gt;Anna&lt;/i&gt; &amp; Co</b>');
     expect(parseHtml(text).text).toContain('<i>Anna</i> & Co');
+  });
+
+  it('has every text in Russian too', () => {
+    for (const key of KEYS.filter((key) => key !== 'ticketLine')) {
+      expect(botTexts('ru')(key)).not.toBe(botTexts('en')(key));
+    }
   });
 
   it('speaks Russian to Russian-speaking Telegram users and English to everyone else', () => {

@@ -102,7 +102,10 @@ export class ConversationUpdate {
   @On('callback_query')
   async press(@Ctx() ctx: CallbackContext): Promise<void> {
     const query = ctx.callbackQuery;
-    const t = this.t(ctx);
+    const html = this.t(ctx);
+    // Answers to presses are plain text: names are shown as written, not escaped.
+    const t = (key: string, values: Record<string, unknown> = {}) =>
+      html(key, { ...values, interpolation: { escapeValue: false } });
     const press = parseCallbackData('data' in query ? query.data : undefined);
     if (!press) {
       await this.answerPress(ctx, t('press.invalid'));
@@ -131,7 +134,7 @@ export class ConversationUpdate {
             return;
           case 'now_cancelled':
             await this.answerPress(ctx);
-            if (message) await this.editText(message.chat.id, message.message_id, t('draftCancelled'));
+            if (message) await this.editText(message.chat.id, message.message_id, html('draftCancelled'));
             return;
           case 'opened':
             await this.answerPress(ctx);
@@ -139,7 +142,7 @@ export class ConversationUpdate {
               await this.editText(
                 message.chat.id,
                 message.message_id,
-                t('draftOpened', { number: result.ticket.number, subject: result.ticket.subject }),
+                html('draftOpened', { number: result.ticket.number, subject: result.ticket.subject }),
               );
               await this.conversation.remember(message.chat.id, message.message_id, result.ticket.id, result.userId);
             }
