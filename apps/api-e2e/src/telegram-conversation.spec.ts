@@ -1,7 +1,7 @@
 import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
 import {
   type SentMessage,
-  TelegramBotApiDouble,
+  type TelegramBotApiDouble,
   type TelegramPerson,
   type Update,
 } from '@deskgram/testing/telegram-bot-api';

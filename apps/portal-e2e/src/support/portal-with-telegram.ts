@@ -16,7 +16,7 @@ export interface PortalWithTelegram {
   readonly clientBrowser: BrowserSession;
   readonly agentBrowser: BrowserSession;
   login(email: string): Promise<Session>;
-  apiCall<T>(session: Session, method: string, path: string): Promise<T>;
+  apiCall<T>(session: Session, method: string, path: string, body?: unknown): Promise<T>;
   /** A page signed in as a demo account: the session the API hands out, put where the portal keeps it. */
   signedInPage(browser: BrowserSession, email: string): Promise<Page>;
   /** The start payload of a `https://t.me/<bot>?start=<token>` link. */
@@ -54,10 +54,14 @@ export function portalWithTelegram(): PortalWithTelegram {
     return (await response.json()) as Session;
   }
 
-  async function apiCall<T>(session: Session, method: string, path: string): Promise<T> {
+  async function apiCall<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(`${env.baseUrl}${path}`, {
       method,
-      headers: { authorization: `Bearer ${session.accessToken}` },
+      headers: {
+        authorization: `Bearer ${session.accessToken}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     expect(response.ok).toBe(true);
     return (await response.json()) as T;

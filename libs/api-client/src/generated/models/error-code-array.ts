@@ -32,6 +32,8 @@ export const ERROR_CODE: ErrorCode[] = [
   'ticket.internal_staff_only',
   'ticket.closed',
   'ticket.assignee_invalid',
+  'ticket.staff_only',
+  'ticket.client_only',
   'invoice.not_found',
   'invoice.client_unknown',
   'invoice.currency',

@@ -47,6 +47,7 @@ export interface TicketSummary {
 
 export type AnswerResult =
   | { kind: 'repeated' }
+  | { kind: 'in_flight' }
   | { kind: 'not_linked' }
   | { kind: 'unknown_message' }
   | { kind: 'not_yours' }
@@ -114,11 +115,19 @@ export class ConversationService {
     sender: TelegramSender,
     input: { updateId: number; replyToMessageId: number; text: string; note: boolean },
   ): Promise<AnswerResult> {
+    const find = () =>
+      this.txHost.tx.getRepository(TelegramTicketMessageEntity).findOne({
+        where: { chatId: String(sender.chatId), messageId: String(input.replyToMessageId) },
+      });
+    let target = await find();
+    if (!target) {
+      // Telegram has a notification the deliverer has not recorded yet: ask again in a moment (nothing is written).
+      if (await this.deliveryInFlight(sender.chatId)) return { kind: 'in_flight' };
+      // Recorded between the two reads (each statement sees what was committed before it began).
+      target = await find();
+    }
     if (!(await this.claim(input.updateId))) return { kind: 'repeated' };
     if ((await this.accountsOf(sender.telegramUserId)).length === 0) return { kind: 'not_linked' };
-    const target = await this.txHost.tx.getRepository(TelegramTicketMessageEntity).findOne({
-      where: { chatId: String(sender.chatId), messageId: String(input.replyToMessageId) },
-    });
     if (!target) return { kind: 'unknown_message' };
     const actor = await this.linkedUser(target.userId, sender.telegramUserId);
     if (!actor) return { kind: 'not_yours' };
@@ -275,6 +284,18 @@ export class ConversationService {
       .values({ chatId: String(chatId), messageId: String(messageId), ticketId, userId })
       .orIgnore()
       .execute();
+  }
+
+  /**
+   * Whether a ticket notification to this chat is being sent right now: Telegram may have it (and the person may be
+   * replying to it) a moment before the deliverer records which message it became. Reads the deliverer's table.
+   */
+  private async deliveryInFlight(chatId: number): Promise<boolean> {
+    const rows: unknown[] = await this.txHost.tx.query(
+      `SELECT 1 FROM notification_deliveries WHERE chat_id = $1 AND status = 'sending' AND ticket_id IS NOT NULL LIMIT 1`,
+      [chatId],
+    );
+    return rows.length > 0;
   }
 
   /** Records the update as handled in the current transaction; false when it already was. */

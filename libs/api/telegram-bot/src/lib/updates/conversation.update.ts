@@ -13,6 +13,9 @@ import { BotChat } from './bot-chat';
 type TextContext = Context<TelegramUpdate.MessageUpdate<Message.TextMessage>> & { payload?: string };
 type CallbackContext = Context<TelegramUpdate.CallbackQueryUpdate>;
 
+/** How long a reply waits for the deliverer to record the notification it answers. */
+const IN_FLIGHT_WAIT_MS = 10_000;
+
 /** Message kinds that carry a file; until attachments are taken, the sender is told so. */
 const FILE_MESSAGES = ['photo', 'document', 'video', 'audio', 'voice', 'video_note', 'animation', 'sticker'] as const;
 
@@ -197,14 +200,18 @@ export class ConversationUpdate {
       await this.say(ctx, t(note ? 'noteWithoutReply' : 'emptyText'));
       return;
     }
-    const result = await this.guard(ctx, () =>
-      this.conversation.answer(this.sender(ctx), {
-        updateId: ctx.update.update_id,
-        replyToMessageId,
-        text,
-        note,
-      }),
-    );
+    const ask = () =>
+      this.conversation.answer(this.sender(ctx), { updateId: ctx.update.update_id, replyToMessageId, text, note });
+    const result = await this.guard(ctx, async () => {
+      // A reply may overtake the record of the notification it answers by a moment: wait for the record.
+      const until = Date.now() + IN_FLIGHT_WAIT_MS;
+      let answered = await ask();
+      while (answered.kind === 'in_flight' && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        answered = await ask();
+      }
+      return answered;
+    });
     if (!result || result.kind === 'repeated') return;
     const sent = await this.say(ctx, this.answerText(result, t));
     if (result.kind === 'added' && sent) {
@@ -223,6 +230,7 @@ export class ConversationUpdate {
         });
       case 'not_linked':
         return t('notLinked', this.chat.portal());
+      case 'in_flight':
       case 'unknown_message':
         return t('replyUnknown');
       case 'not_yours':
