@@ -194,8 +194,9 @@ export class ConversationUpdate {
   }
 
   /** A Reply (or `/note` reply) to a message of the bot: into that message's ticket, if it is the sender's. */
-  private async answerTicket(ctx: TextContext, replyToMessageId: number, text: string, note: boolean): Promise<void> {
+  private async answerTicket(ctx: TextContext, replyToMessageId: number, raw: string, note: boolean): Promise<void> {
     const t = this.t(ctx);
+    const text = withoutNul(raw);
     if (!text.trim()) {
       await this.say(ctx, t(note ? 'noteWithoutReply' : 'emptyText'));
       return;
@@ -247,8 +248,9 @@ export class ConversationUpdate {
   }
 
   /** A text without a Reply: a linked client is asked whether to open a ticket with it. */
-  private async offerTicket(ctx: TextContext, text: string): Promise<void> {
+  private async offerTicket(ctx: TextContext, raw: string): Promise<void> {
     const t = this.t(ctx);
+    const text = withoutNul(raw);
     const result = await this.guard(ctx, () =>
       this.conversation.draft(this.sender(ctx), { updateId: ctx.update.update_id, text }),
     );
@@ -343,6 +345,11 @@ export class ConversationUpdate {
   private t(ctx: Pick<Context, 'from'>): ReturnType<typeof botTexts> {
     return botTexts(this.language(ctx));
   }
+}
+
+/** PostgreSQL cannot store NUL in text; the portal refuses it, here it is simply dropped. */
+function withoutNul(text: string): string {
+  return text.replaceAll('\0', '');
 }
 
 function notModified(error: unknown): boolean {
