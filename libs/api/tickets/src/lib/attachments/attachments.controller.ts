@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Res, StreamableFile } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, SignedIn } from '@deskgram/api/auth';
 import { HttpErrorDto, IdParam } from '@deskgram/api/common';
 import type { Response } from 'express';
@@ -19,10 +19,13 @@ export class AttachmentsController {
   @Get(':id')
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Cache-Control', 'private, no-store')
-  @ApiProduces('application/octet-stream')
   @ApiOkResponse({
-    description: 'The file; its type is the stored contentType, its name in Content-Disposition',
-    schema: { type: 'string', format: 'binary' },
+    description: 'The file as uploaded; Content-Type is its contentType, Content-Disposition names it',
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    headers: {
+      'Content-Disposition': { schema: { type: 'string' }, description: 'attachment; filename="..."; filename*=...' },
+      'X-Content-Type-Options': { schema: { type: 'string', enum: ['nosniff'] } },
+    },
   })
   @ApiUnauthorizedResponse({ type: HttpErrorDto })
   @ApiNotFoundResponse({ type: HttpErrorDto, description: 'No such file, or not yours' })
