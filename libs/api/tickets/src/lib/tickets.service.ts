@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, escapeLike, UserEntity } from '@deskgram/api/auth';
 import {
+  type AttachmentRef,
   ConflictError,
   DomainEvent,
   DomainEventsPublisher,
@@ -18,6 +19,7 @@ import type { AddMessageDto, CreateTicketDto, TicketQueryDto, UpdateTicketDto } 
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity, ticketNumber } from './ticket.entity';
 import { type AttachmentInput, AttachmentsService, type PreparedAttachment } from './attachments/attachments.service';
+import type { TicketAttachmentEntity } from './attachments/ticket-attachment.entity';
 import { isStaffRole, type MessageChannel, TICKET_STATUSES, type TicketStatus } from '@deskgram/shared/contract';
 
 /** A client's reply on these reopens the ticket: the ball is back with staff. */
@@ -48,6 +50,10 @@ function bodyOf(body: string | undefined | null, files: readonly AttachmentInput
   const text = body?.trim() ?? '';
   if (text === '' && !files?.length) throw new InvalidInputError('ticket.body_required', 'body must not be empty');
   return text;
+}
+
+function attachmentRef({ id, fileName, size, contentType }: TicketAttachmentEntity): AttachmentRef {
+  return { id, fileName, size, contentType };
 }
 
 function actorOf(user: AuthenticatedUser): EventActor {
@@ -116,12 +122,13 @@ export class TicketsService {
         via: options.via ?? 'portal',
       }),
     );
-    await this.files.save(first.id, files);
+    const attachments = await this.files.save(first.id, files);
     const created = await this.load(actor, inserted.id);
     await this.events.publish(DomainEvent.TicketCreated, {
       ticket: ticketRef(created.ticket),
       actor: actorOf(actor),
       body,
+      attachments: attachments.map(attachmentRef),
     });
     return created;
   }
@@ -188,7 +195,7 @@ export class TicketsService {
         via: options.via ?? 'portal',
       }),
     );
-    await this.files.save(message.id, files);
+    const attachments = await this.files.save(message.id, files);
     const from = ticket.status;
     if (!internal) {
       ticket.lastActivityAt = new Date();
@@ -201,6 +208,7 @@ export class TicketsService {
       messageId: message.id,
       body: message.body,
       internal,
+      attachments: attachments.map(attachmentRef),
     });
     if (ticket.status !== from) {
       await this.events.publish(DomainEvent.TicketStatusChanged, {
