@@ -16,7 +16,7 @@ export interface AttachmentInput {
   /** As the uploader named it; cleaned before it is stored. */
   fileName: string;
   data: Buffer | Readable;
-  /** The size the uploader announced, in bytes; the bytes read must match it. */
+  /** The size announced, in bytes: a file announced over the limit is refused before it is read. */
   size: number;
 }
 
