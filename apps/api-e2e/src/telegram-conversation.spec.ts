@@ -459,6 +459,23 @@ describe('two-way Telegram', () => {
     expect(after).toMatchObject({ status: 'open', assigneeName: null });
   });
 
+  it('answers /new, /tickets and /note in a group only with the way to a private chat, and creates nothing', async () => {
+    const group = telegram.group({ title: 'Northwind staff room' });
+    for (const [index, command] of ['/new The printer again', '/tickets', '/note secret'].entries()) {
+      await telegram.sendTextInGroup(group, people.anna, command);
+      await telegram.waitFor(() => telegram.sentTo(group.chatId).length === index + 1);
+      const hint = telegram.sentTo(group.chatId)[index];
+      expect(hint.text).toContain('in a private chat: https://t.me/deskgram_test_bot');
+      expect(hint.text).not.toContain('Northwind');
+    }
+    // Other talk in the group is not for the bot: no answer, no draft.
+    await telegram.waitUntilHandled(await telegram.sendTextInGroup(group, people.anna, 'Just chatting'));
+    expect(telegram.sentTo(group.chatId)).toHaveLength(3);
+    expect(
+      await queryDatabase(env.database.url, `SELECT 1 FROM telegram_ticket_drafts WHERE text LIKE '%printer again%'`),
+    ).toEqual([]);
+  });
+
   it('says files are not taken yet, and registers its commands in English and Russian', async () => {
     const { answer } = await answerTo(people.anna, () =>
       telegram.sendDocument(people.anna, { fileName: 'log.txt', mimeType: 'text/plain' }),

@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { type EventEmitter } from 'node:events';
 import { ApiError, badRequest, unixTime } from './api-error';
+import { maxDownloadBytes, mimeTypeOf, type FileKind, type FileStore, type TelegramFile } from './file-store';
 import { HtmlMarkupError, parseHtml, trimText, type ParsedText } from './html-markup';
+import { greyJpeg, imageInfo } from './images';
 import { type RateLimiter } from './rate-limiter';
-import { boolParam, intParam, objectParam, stringParam } from './request-params';
+import { boolParam, intParam, isUploadedFile, objectParam, stringParam, type UploadedFile } from './request-params';
 import {
   type CallbackQuery,
   type Chat,
@@ -75,8 +76,27 @@ export interface SentMessage {
   message: Message;
   /** The message it answers (reply_parameters or reply_to_message_id), when it answers one. */
   readonly replyToMessageId?: number;
+  /** The file of a sendDocument or sendPhoto message (the largest size of a photo); `text` is then its caption. */
+  readonly file?: SentFile;
   editedAt?: Date;
   deleted: boolean;
+}
+
+/** A file the bot sent, with how it gave it. */
+export interface SentFile {
+  readonly kind: FileKind;
+  /** How the bot gave it: uploaded bytes (multipart), the file_id of a known file, or an http(s) URL. */
+  readonly source: 'upload' | 'file_id' | 'url';
+  readonly fileId: string;
+  readonly fileUniqueId: string;
+  /** The upload's file name (a document's `file_name`), or the last part of the URL. */
+  readonly fileName?: string;
+  readonly mimeType?: string;
+  /** In bytes; undefined for a URL. */
+  readonly size?: number;
+  /** The bytes; undefined for a URL and for a known file stored without them. */
+  readonly content?: Buffer;
+  readonly url?: string;
 }
 
 export interface CallbackAnswer {
@@ -91,8 +111,13 @@ export interface CallbackAnswer {
 export interface DocumentOptions {
   fileName: string;
   mimeType: string;
-  /** In bytes; 1024 when omitted. */
+  /**
+   * In bytes; the length of `content`, else 1024, when omitted. Up to 2 GB as Telegram takes; over 20 MB (which bots
+   * may not download) no bytes are kept unless `content` is given.
+   */
   size?: number;
+  /** The bytes the bot downloads; made up from the file name to `size` when omitted. */
+  content?: Buffer;
   caption?: string;
   /** A message the bot sent to the person's chat, answered with Telegram's Reply. */
   replyTo?: SentMessage;
@@ -101,7 +126,12 @@ export interface DocumentOptions {
 /** A picture the person sends as a photo (Telegram gives the bot two sizes of it). */
 export interface PhotoOptions {
   caption?: string;
-  /** Of the largest size; 1280 × 960 when omitted. */
+  /**
+   * The picture (PNG, JPEG, GIF or WebP), which every size carries; when omitted, each size is a plain grey JPEG of
+   * its own width and height.
+   */
+  content?: Buffer;
+  /** Of the largest size; those of `content`, else 1280 × 960, when omitted. */
   width?: number;
   height?: number;
   /** A message the bot sent to the person's chat, answered with Telegram's Reply. */
@@ -149,6 +179,8 @@ export interface ChatModelOptions {
   /** Refuse a bare `&` in HTML text. */
   strictHtmlAmpersand: boolean;
   limiter: RateLimiter;
+  /** The files people and the bot sent. */
+  files: FileStore;
   /** Where `message` is emitted for every accepted or edited message, `callback-answer` for every answer. */
   events: EventEmitter;
 }
@@ -175,6 +207,8 @@ export class ChatModel {
   private readonly answeredQueryIds = new Set<string>();
   /** The bot's reactions by `chatId:messageId`. */
   private reactions = new Map<string, string[]>();
+  /** Every size of a photo, by the file_id of each, so that a photo sent again by file_id keeps its sizes. */
+  private readonly photoSizes = new Map<string, PhotoSize[]>();
 
   constructor(private readonly options: ChatModelOptions) {}
 
@@ -339,12 +373,25 @@ export class ChatModel {
   documentMessage(person: PersonRef, options: DocumentOptions): Message {
     const state = this.state(person);
     if (options.fileName === '') throw new Error('A document needs a file name');
-    const size = options.size ?? 1024;
+    const size = options.size ?? options.content?.length ?? 1024;
     if (!Number.isInteger(size) || size < 0 || size > 2 * 1024 ** 3) {
       throw new Error(`Telegram takes documents of 0 to 2 GB, not ${size} bytes`);
     }
+    if (options.content && options.content.length !== size) {
+      throw new Error(`The document's content has ${options.content.length} bytes, its size says ${size}`);
+    }
+    const content =
+      options.content ?? (size > maxDownloadBytes ? undefined : Buffer.alloc(size, `${options.fileName}\n`));
+    const file = this.options.files.add({
+      kind: 'document',
+      size,
+      content,
+      fileName: options.fileName,
+      mimeType: options.mimeType,
+    });
     const document: Document = {
-      ...fileIds('BQACAgIAAxkBAA', 'AgAD'),
+      file_id: file.fileId,
+      file_unique_id: file.fileUniqueId,
       file_name: options.fileName,
       mime_type: options.mimeType,
       file_size: size,
@@ -352,26 +399,52 @@ export class ChatModel {
     return this.incomingMessage(state, { document, ...this.mediaExtras(state, options) });
   }
 
-  /** The person sends a photo: two sizes (fitted into 320 px, and the full width × height), smallest first. */
+  /**
+   * The person sends a photo: two sizes (fitted into 320 px, and the full width × height), smallest first, each its
+   * own file.
+   */
   photoMessage(person: PersonRef, options: PhotoOptions): Message {
     const state = this.state(person);
-    const width = options.width ?? 1280;
-    const height = options.height ?? 960;
+    const picture = options.content === undefined ? undefined : imageInfo(options.content);
+    if (options.content !== undefined && !picture) {
+      throw new Error("A photo's content must be a PNG, JPEG, GIF or WebP picture");
+    }
+    const width = options.width ?? picture?.width ?? 1280;
+    const height = options.height ?? picture?.height ?? 960;
     if (![width, height].every((side) => Number.isInteger(side) && side > 0)) {
       throw new Error(`A photo needs positive whole sides, not ${width} × ${height}`);
     }
-    const scale = Math.min(1, 320 / Math.max(width, height));
-    const size = (w: number, h: number): PhotoSize => ({
-      ...fileIds('AgACAgIAAxkBAA', 'AQAD'),
-      width: w,
-      height: h,
-      file_size: Math.max(1, Math.round(w * h * 0.15)),
-    });
-    const photo = [
-      size(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))),
-      size(width, height),
-    ];
+    const photo = this.photoFiles(width, height, (w, h) => options.content ?? greyJpeg(w, h));
     return this.incomingMessage(state, { photo, ...this.mediaExtras(state, options) });
+  }
+
+  /** A photo's sizes (fitted into 320 px, then the full size), each kept as a file with the bytes `content` gives. */
+  private photoFiles(
+    width: number,
+    height: number,
+    content?: (w: number, h: number) => Buffer,
+    url?: string,
+  ): PhotoSize[] {
+    const scale = Math.min(1, 320 / Math.max(width, height));
+    const sides: [number, number][] = [
+      [Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale))],
+      [width, height],
+    ];
+    const sizes = sides.map(([w, h]): PhotoSize => {
+      const bytes = content?.(w, h);
+      const file = this.options.files.add({
+        kind: 'photo',
+        size: bytes?.length,
+        content: bytes,
+        mimeType: bytes ? `image/${imageInfo(bytes)?.type ?? 'jpeg'}` : undefined,
+        url,
+      });
+      const size: PhotoSize = { file_id: file.fileId, file_unique_id: file.fileUniqueId, width: w, height: h };
+      if (bytes) size.file_size = bytes.length;
+      return size;
+    });
+    for (const size of sizes) this.photoSizes.set(size.file_id, sizes);
+    return sizes;
   }
 
   private mediaExtras(state: PersonState, options: { caption?: string; replyTo?: SentMessage }): Partial<Message> {
@@ -546,6 +619,129 @@ export class ChatModel {
     return this.record(state.person.chatId, message, parsed, params, markup);
   }
 
+  /** sendDocument: an uploaded file, a known document's file_id or an http(s) URL, with an optional caption. */
+  sendDocument(params: Params): Message {
+    return this.sendFile('document', params);
+  }
+
+  /**
+   * sendPhoto: an uploaded PNG, JPEG, GIF or WebP picture, a known photo's file_id or an http(s) URL, with an
+   * optional caption.
+   */
+  sendPhoto(params: Params): Message {
+    return this.sendFile('photo', params);
+  }
+
+  /** The rules of sendMessage (chat, markup, reply, flood limits), with the file in place of the text. */
+  private sendFile(kind: FileKind, params: Params): Message {
+    const target = this.targetChat(params['chat_id']);
+    const media = this.mediaParam(kind, params);
+    const caption = this.parseCaption(params);
+    const markup = objectParam(params['reply_markup']);
+    this.checkReplyMarkup(markup);
+    const replied = this.repliedMessage(target.chatId, params);
+    this.options.limiter.take(target.chatId);
+    const message: Message = {
+      message_id: target.nextMessageId(),
+      from: this.bot,
+      chat: target.chat,
+      date: unixTime(),
+    };
+    const file = this.storeMedia(kind, media, message);
+    if (caption.text !== '') message.caption = caption.text;
+    if (caption.entities.length) message.caption_entities = caption.entities;
+    if (replied) message.reply_to_message = oneLevel(replied);
+    if (markup !== undefined && isInlineKeyboard(markup)) message.reply_markup = markup;
+    const rawCaption = caption.text === '' ? '' : (stringParam(params['caption']) ?? '');
+    return this.record(target.chatId, message, caption, params, markup, { file, rawText: rawCaption });
+  }
+
+  /** A group, or a person's chat the bot may write to, with its next message id. */
+  private targetChat(chatIdParam: unknown): { chatId: number; chat: Chat; nextMessageId: () => number } {
+    const groupId = intParam(chatIdParam);
+    const group = groupId === undefined ? undefined : this.groups.get(groupId);
+    if (group)
+      return { chatId: group.group.chatId, chat: group.group.chat, nextMessageId: () => ++group.lastMessageId };
+    const state = this.writableChat(chatIdParam);
+    return { chatId: state.person.chatId, chat: state.person.chat, nextMessageId: () => ++state.lastMessageId };
+  }
+
+  /** The `document` or `photo` parameter, checked as Telegram does, not yet stored. */
+  private mediaParam(kind: FileKind, params: Params): Media {
+    let value = params[kind];
+    if (typeof value === 'string' && value.startsWith('attach://')) value = params[value.slice('attach://'.length)];
+    if (isUploadedFile(value)) {
+      if (value.size === 0) throw badRequest('file must be non-empty');
+      if (kind === 'document') return { source: 'upload', upload: value };
+      const picture = imageInfo(value.content);
+      if (!picture?.width || !picture.height) throw badRequest('IMAGE_PROCESS_FAILED');
+      const { width, height } = picture;
+      if (width + height > 10_000 || Math.max(width / height, height / width) > 20) {
+        throw badRequest('PHOTO_INVALID_DIMENSIONS');
+      }
+      return { source: 'upload', upload: value, width, height };
+    }
+    if (value === undefined || value === '') throw badRequest(`there is no ${kind} in the request`);
+    const text = typeof value === 'string' ? value.trim() : undefined;
+    if (text !== undefined && /^https?:\/\/[^\s/]+/i.test(text)) return { source: 'url', url: text };
+    const known = text === undefined ? undefined : this.options.files.findByFileId(text);
+    if (!known) throw badRequest('wrong file identifier/HTTP URL specified');
+    if (known.kind !== kind) throw badRequest(`can't use file of type ${typeName[known.kind]} as ${typeName[kind]}`);
+    return { source: 'file_id', known };
+  }
+
+  /** Keeps the file (a new one unless given by file_id) and puts it on the message as Telegram does. */
+  private storeMedia(kind: FileKind, media: Media, message: Message): SentFile {
+    let file: TelegramFile;
+    if (media.source === 'file_id') {
+      file = media.known;
+      if (kind === 'photo') {
+        message.photo = this.photoSizes.get(file.fileId) ?? [
+          { file_id: file.fileId, file_unique_id: file.fileUniqueId, width: 1280, height: 960 },
+        ];
+      }
+    } else if (kind === 'photo') {
+      // Telegram resizes the picture; the double keeps its bytes in every size. A URL's picture is not fetched.
+      const sizes =
+        media.source === 'upload'
+          ? this.photoFiles(media.width ?? 1, media.height ?? 1, () => media.upload.content)
+          : this.photoFiles(1280, 960, undefined, media.url);
+      message.photo = sizes;
+      file = this.options.files.find(sizes[sizes.length - 1].file_id) as TelegramFile;
+      return sentFile(file, media.source, { fileName: media.source === 'upload' ? media.upload.filename : undefined });
+    } else if (media.source === 'upload') {
+      const { filename, contentType, content } = media.upload;
+      const fileName = filename === '' ? 'document' : filename;
+      file = this.options.files.add({
+        kind,
+        size: content.length,
+        content,
+        fileName,
+        mimeType: contentType && contentType !== 'application/octet-stream' ? contentType : mimeTypeOf(fileName),
+      });
+    } else {
+      const fileName = urlFileName(media.url);
+      file = this.options.files.add({ kind, fileName, mimeType: mimeTypeOf(fileName), url: media.url });
+    }
+    if (kind === 'document') {
+      const document: Document = { file_id: file.fileId, file_unique_id: file.fileUniqueId };
+      if (file.fileName !== undefined) document.file_name = file.fileName;
+      if (file.mimeType !== undefined) document.mime_type = file.mimeType;
+      if (file.size !== undefined) document.file_size = file.size;
+      message.document = document;
+    }
+    return sentFile(file, media.source);
+  }
+
+  /** An optional caption, parsed like a text; at most 1024 characters as the person sees it. */
+  private parseCaption(params: Params): ParsedText {
+    const raw = stringParam(params['caption']) ?? '';
+    if (raw.trim() === '') return { text: '', entities: [] };
+    const parsed = this.parseMarkup(raw, params['parse_mode'], params['caption_entities']);
+    if (parsed.text.length > 1024) throw badRequest('message caption is too long');
+    return parsed;
+  }
+
   /** Groups need no Start and cannot block the bot; the flood limits count them like any chat. */
   private sendGroupMessage(chatId: number, params: Params): Message {
     const state = this.groups.get(chatId);
@@ -608,12 +804,19 @@ export class ChatModel {
   }
 
   /** Keeps an accepted message, with what the bot asked for, and tells the listeners. */
-  private record(chatId: number, message: Message, parsed: ParsedText, params: Params, markup: unknown): Message {
+  private record(
+    chatId: number,
+    message: Message,
+    parsed: ParsedText,
+    params: Params,
+    markup: unknown,
+    media?: { file: SentFile; rawText: string },
+  ): Message {
     const sent: SentMessage = {
       chatId,
       messageId: message.message_id,
       text: parsed.text,
-      rawText: stringParam(params['text']) ?? '',
+      rawText: media ? media.rawText : (stringParam(params['text']) ?? ''),
       parseMode: stringParam(params['parse_mode']),
       entities: parsed.entities,
       replyMarkup: markup,
@@ -621,6 +824,7 @@ export class ChatModel {
       time: new Date(),
       message,
       replyToMessageId: message.reply_to_message?.message_id,
+      ...(media ? { file: media.file } : {}),
       deleted: false,
     };
     this.sent.push(sent);
@@ -632,6 +836,7 @@ export class ChatModel {
     if (params['inline_message_id'] !== undefined) throw badRequest('inline messages are not supported by the double');
     const state = this.writableChat(params['chat_id']);
     const sent = this.findSent(state, params['message_id'], 'message to edit not found');
+    if (sent.file) throw badRequest('there is no text in the message to edit');
     const parsed = this.parseText(params);
     const markup = objectParam(params['reply_markup']);
     this.checkReplyMarkup(markup);
@@ -704,25 +909,29 @@ export class ChatModel {
   private parseText(params: Params): ParsedText {
     const raw = stringParam(params['text']) ?? '';
     if (raw.trim() === '') throw badRequest('message text is empty');
-    const parseMode = (stringParam(params['parse_mode']) ?? '').toLowerCase();
-    let parsed: ParsedText;
+    const parsed = this.parseMarkup(raw, params['parse_mode'], params['entities']);
+    if (parsed.text === '') throw badRequest('message text is empty');
+    if (parsed.text.length > 4096) throw badRequest('message is too long');
+    return parsed;
+  }
+
+  /** A text or caption as the person sees it: HTML parsed, Markdown kept as sent, given entities kept for plain. */
+  private parseMarkup(raw: string, parseModeParam: unknown, entitiesParam: unknown): ParsedText {
+    const parseMode = (stringParam(parseModeParam) ?? '').toLowerCase();
     if (parseMode === 'html') {
       try {
-        parsed = parseHtml(raw, { strictAmpersand: this.options.strictHtmlAmpersand });
+        return parseHtml(raw, { strictAmpersand: this.options.strictHtmlAmpersand });
       } catch (error) {
         if (error instanceof HtmlMarkupError) throw badRequest(error.message);
         throw error;
       }
-    } else if (parseMode === '' || parseMode === 'markdown' || parseMode === 'markdownv2') {
-      // Markdown is not parsed by the double: the text is kept as sent.
-      const entities = Array.isArray(params['entities']) ? (params['entities'] as MessageEntity[]) : [];
-      parsed = trimText(raw, parseMode === '' ? entities : []);
-    } else {
-      throw badRequest(`unsupported parse_mode`);
     }
-    if (parsed.text === '') throw badRequest('message text is empty');
-    if (parsed.text.length > 4096) throw badRequest('message is too long');
-    return parsed;
+    if (parseMode === '' || parseMode === 'markdown' || parseMode === 'markdownv2') {
+      // Markdown is not parsed by the double: the text is kept as sent.
+      const entities = Array.isArray(entitiesParam) ? (entitiesParam as MessageEntity[]) : [];
+      return trimText(raw, parseMode === '' ? entities : []);
+    }
+    throw badRequest(`unsupported parse_mode`);
   }
 
   private checkReplyMarkup(markup: unknown): void {
@@ -815,12 +1024,43 @@ function oneLevel(message: Message): Message {
   return copy;
 }
 
-/** A Telegram-looking file_id and file_unique_id, unique per call. */
-function fileIds(idPrefix: string, uniquePrefix: string): { file_id: string; file_unique_id: string } {
-  return {
-    file_id: `${idPrefix}${randomBytes(42).toString('base64url')}`,
-    file_unique_id: `${uniquePrefix}${randomBytes(9).toString('base64url')}`,
+/** A media parameter once checked: what to store. */
+type Media =
+  | { source: 'upload'; upload: UploadedFile; width?: number; height?: number }
+  | { source: 'file_id'; known: TelegramFile }
+  | { source: 'url'; url: string };
+
+const typeName: Record<FileKind, string> = { document: 'Document', photo: 'Photo' };
+
+function sentFile(
+  file: TelegramFile,
+  source: SentFile['source'],
+  overrides: { fileName?: string; mimeType?: string } = {},
+): SentFile {
+  const sent: SentFile = {
+    kind: file.kind,
+    source,
+    fileId: file.fileId,
+    fileUniqueId: file.fileUniqueId,
+    fileName: overrides.fileName ?? file.fileName,
+    mimeType: overrides.mimeType ?? file.mimeType,
+    size: file.size,
+    content: file.content,
+    url: file.url,
   };
+  for (const key of Object.keys(sent) as (keyof SentFile)[]) if (sent[key] === undefined) delete sent[key];
+  return sent;
+}
+
+/** The last part of a URL's path, decoded, as the file name Telegram would give the fetched file. */
+function urlFileName(url: string): string {
+  let name = '';
+  try {
+    name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+  } catch {
+    // Not a URL the double can read: no name.
+  }
+  return name === '' ? 'file' : name;
 }
 
 function isInlineKeyboard(markup: unknown): boolean {

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { ApiError } from './api-error';
 import { BotApiHttpServer, type BotApiRequest } from './http-server';
+import { type UploadedFile } from './request-params';
 
 describe(BotApiHttpServer.name, () => {
   let calls: Omit<BotApiRequest, 'request' | 'response'>[];
@@ -34,6 +35,38 @@ describe(BotApiHttpServer.name, () => {
       { token: '1:abc', method: 'sendMessage', params: { chat_id: 7, text: 'hi' } },
       { token: '1:abc', method: 'sendDocument', params: { chat_id: '7', caption: 'a file' } },
     ]);
+  });
+
+  it('keeps multipart file parts as bytes with their UTF-8 file name and content type', async () => {
+    const bytes = Buffer.from([0x00, 0x0d, 0x0a, 0x2d, 0x2d, 0xff, 0xc3, 0x28, 0x0d, 0x0a]);
+    const form = new FormData();
+    form.append('chat_id', '7');
+    form.append('document', new Blob([bytes], { type: 'application/pdf' }), 'Отчёт ✓.pdf');
+    form.append('caption', 'Привет');
+    await fetch(`${server.url}/bot1:abc/sendDocument`, { method: 'POST', body: form });
+    const document = calls[0].params['document'] as UploadedFile;
+    expect(document).toMatchObject({ filename: 'Отчёт ✓.pdf', contentType: 'application/pdf', size: bytes.length });
+    expect(document.content.equals(bytes)).toBe(true);
+    expect(calls[0].params['caption']).toBe('Привет');
+  });
+
+  it('hands /file/bot<token>/<path> to serveFile, and answers 404 without it', async () => {
+    const served: string[] = [];
+    const files = new BotApiHttpServer(async () => undefined, {
+      serveFile: ({ token, filePath, response }) => {
+        served.push(`${token} ${filePath}`);
+        response.end('bytes');
+      },
+    });
+    await files.start();
+    try {
+      const answer = await fetch(`${files.url}/file/bot1:abc/documents/file_0.pdf`);
+      expect(await answer.text()).toBe('bytes');
+      expect(served).toEqual(['1:abc documents/file_0.pdf']);
+    } finally {
+      await files.stop();
+    }
+    expect((await fetch(`${server.url}/file/bot1:abc/documents/file_0.pdf`)).status).toBe(404);
   });
 
   it('answers Telegram-shaped errors for unknown paths, bad bodies and failed handlers', async () => {

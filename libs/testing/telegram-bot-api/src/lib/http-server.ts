@@ -14,7 +14,18 @@ export interface BotApiRequest {
   response: ServerResponse;
 }
 
+/** One request to `/file/bot<token>/<file_path>`, for a file's bytes. */
+export interface FileRequest {
+  token: string;
+  /** The path getFile gave, e.g. `documents/file_3.pdf`. */
+  filePath: string;
+  request: IncomingMessage;
+  response: ServerResponse;
+}
+
 export interface BotApiHttpServerOptions {
+  /** Serves `GET` and `HEAD` of `/file/bot<token>/<file_path>`; without it such paths answer 404. */
+  serveFile?: (download: FileRequest) => void | Promise<void>;
   /**
    * How long an idle keep-alive connection stays open, in ms. Default 75 s, as Telegram's servers keep them: a client
    * that reuses a pooled socket (whose agent drops idle ones after a few seconds) never writes to one the server has
@@ -25,19 +36,22 @@ export interface BotApiHttpServerOptions {
 
 /**
  * The double's HTTP side: listens on 127.0.0.1 on a port the system picks, routes `/bot<token>/<method>`, decodes
- * the parameters and hands each call to `handle`; anything else gets Telegram's JSON error answer.
+ * the parameters and hands each call to `handle`, hands `/file/bot<token>/<file_path>` to `serveFile`; anything
+ * else gets Telegram's JSON error answer.
  */
 export class BotApiHttpServer {
   private server?: Server;
   private port?: number;
   private readonly sockets = new Set<Socket>();
   private readonly keepAliveTimeoutMs: number;
+  private readonly serveFile?: (download: FileRequest) => void | Promise<void>;
 
   constructor(
     private readonly handle: (call: BotApiRequest) => Promise<void>,
     options: BotApiHttpServerOptions = {},
   ) {
     this.keepAliveTimeoutMs = options.keepAliveTimeoutMs ?? 75_000;
+    this.serveFile = options.serveFile;
   }
 
   get listening(): boolean {
@@ -85,6 +99,17 @@ export class BotApiHttpServer {
 
   private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://double');
+    const file = /^\/file\/bot([^/]*)\/(.+)$/.exec(url.pathname);
+    if (file && this.serveFile && (request.method === 'GET' || request.method === 'HEAD')) {
+      request.resume();
+      await this.serveFile({
+        token: decodeURIComponent(file[1]),
+        filePath: file[2].split('/').map(decodeURIComponent).join('/'),
+        request,
+        response,
+      });
+      return;
+    }
     const match = /^\/bot([^/]*)\/([^/]+)\/?$/.exec(url.pathname);
     if (!match) {
       respond(response, new ApiError(404, 'Not Found'));

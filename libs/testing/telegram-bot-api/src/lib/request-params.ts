@@ -1,11 +1,17 @@
 import { type IncomingMessage } from 'node:http';
 import { type Params } from './types';
 
-/** A file part of a multipart request; the double keeps its size, not its bytes. */
+/** A file part of a multipart request, with its bytes. */
 export interface UploadedFile {
+  /** The part's file name, decoded as UTF-8 (or from RFC 5987 `filename*`). */
   readonly filename: string;
   readonly contentType?: string;
   readonly size: number;
+  readonly content: Buffer;
+}
+
+export function isUploadedFile(value: unknown): value is UploadedFile {
+  return typeof value === 'object' && value !== null && Buffer.isBuffer((value as { content?: unknown }).content);
 }
 
 const maxBodyBytes = 60 * 1024 * 1024;
@@ -57,32 +63,48 @@ export function decodeParams(query: URLSearchParams, contentType: string | undef
   return reviveJsonValues(params);
 }
 
+/** Splits the body on its boundary as bytes, so that binary file parts come through unchanged. */
 function decodeMultipart(body: Buffer, boundary: string): Params {
   const params: Params = {};
-  const raw = body.toString('latin1');
-  for (const part of raw.split(`--${boundary}`)) {
-    if (part === '' || part.startsWith('--')) continue;
+  const delimiter = Buffer.from(`--${boundary}`, 'latin1');
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const partStart = start + delimiter.length;
+    // `--boundary--` closes the body.
+    if (body[partStart] === 0x2d && body[partStart + 1] === 0x2d) break;
+    let next = body.indexOf(Buffer.concat([Buffer.from('\r\n'), delimiter]), partStart);
+    if (next < 0) next = body.length;
+    const part = body.subarray(partStart, next);
+    start = next < body.length ? next + 2 : -1;
     const headerEnd = part.indexOf('\r\n\r\n');
     if (headerEnd < 0) continue;
-    const headers = part.slice(0, headerEnd);
-    let content = part.slice(headerEnd + 4);
-    if (content.endsWith('\r\n')) content = content.slice(0, -2);
-    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const name = /(?:^|[;\s])name="([^"]*)"/i.exec(headers)?.[1];
     if (name === undefined) continue;
-    const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+    const encodedName = /filename\*=(?:UTF-8)?''([^;\r\n]+)/i.exec(headers)?.[1];
+    const filename = encodedName !== undefined ? safeDecode(encodedName) : /filename="([^"]*)"/i.exec(headers)?.[1];
     if (filename !== undefined) {
-      const contentTypeHeader = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1];
       const file: UploadedFile = {
-        filename: Buffer.from(filename, 'latin1').toString('utf8'),
-        contentType: contentTypeHeader,
-        size: Buffer.byteLength(content, 'latin1'),
+        filename,
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim(),
+        size: content.length,
+        content: Buffer.from(content),
       };
       params[name] = file;
     } else {
-      params[name] = Buffer.from(content, 'latin1').toString('utf8');
+      params[name] = content.toString('utf8');
     }
   }
   return params;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 const jsonParams = new Set([

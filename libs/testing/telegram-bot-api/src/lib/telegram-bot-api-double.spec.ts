@@ -1,8 +1,9 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { Telegraf, Telegram } from 'telegraf';
+import { greyJpeg, imageInfo } from './images';
 import { TelegramBotApiDouble } from './telegram-bot-api-double';
-import { type Update } from './types';
+import { type FileInfo, type Message, type Update } from './types';
 
 interface ApiAnswer {
   status: number;
@@ -849,6 +850,305 @@ describe('TelegramBotApiDouble', () => {
       expect(double.person({ id: 7100000001, firstName: 'Other' })).toBe(anna);
       const again = await call(double, 'sendMessage', { chat_id: anna.id, text: 'two' });
       expect(again.body.result).toMatchObject({ message_id: 2 });
+    });
+  });
+
+  describe('files', () => {
+    /** Every byte value, line breaks and a multipart-looking line included, so that nothing is read as text. */
+    const binary = Buffer.concat([
+      Buffer.from('%PDF-1.7\r\n--boundary\r\n\r\n'),
+      Buffer.from(Array.from({ length: 256 }, (_, index) => index)),
+      Buffer.from([0xff, 0xfe, 0x00, 0x0d, 0x0a]),
+    ]);
+
+    async function download(
+      url: string,
+    ): Promise<{ status: number; type: string | null; length: string | null; body: Buffer }> {
+      const response = await fetch(url);
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        length: response.headers.get('content-length'),
+        body: Buffer.from(await response.arrayBuffer()),
+      };
+    }
+
+    it("hands a person's document to the bot byte for byte through getFile and the file URL", async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const update = await double.sendDocument(anna, {
+        fileName: 'invoice.pdf',
+        mimeType: 'application/pdf',
+        content: binary,
+      });
+      const document = update.message?.document;
+      expect(document).toMatchObject({ file_name: 'invoice.pdf', file_size: binary.length });
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      const file = await telegram.getFile(document?.file_id ?? '');
+      expect(file).toEqual({
+        file_id: document?.file_id,
+        file_unique_id: document?.file_unique_id,
+        file_size: binary.length,
+        file_path: expect.stringMatching(/^documents\/file_\d+\.pdf$/),
+      });
+      const link = await telegram.getFileLink(document?.file_id ?? '');
+      expect(link.href).toBe(`${double.url}/file/bot${double.token}/${file.file_path}`);
+      const got = await download(link.href);
+      expect(got).toMatchObject({ status: 200, type: 'application/pdf', length: String(binary.length) });
+      expect(got.body.equals(binary)).toBe(true);
+      expect(double.downloads).toMatchObject([{ filePath: file.file_path, status: 200 }]);
+      // The same path on a second getFile; a made-up document gets bytes of its size.
+      expect((await telegram.getFile(document?.file_id ?? '')).file_path).toBe(file.file_path);
+      const made = await double.sendDocument(anna, { fileName: 'notes', mimeType: 'text/plain', size: 10 });
+      const madeFile = await telegram.getFile(made.message?.document?.file_id ?? '');
+      expect(madeFile.file_path).toMatch(/^documents\/file_\d+$/);
+      expect((await download(`${double.url}/file/bot${double.token}/${madeFile.file_path}`)).body).toHaveLength(10);
+    });
+
+    it('refuses unknown file ids, file_unique_id, wrong tokens and unknown paths', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const update = await double.sendDocument(anna, { fileName: 'a.txt', mimeType: 'text/plain', size: 3 });
+      const document = update.message?.document;
+      for (const fileId of ['nope', document?.file_unique_id, undefined]) {
+        expect(await call(double, 'getFile', { file_id: fileId })).toEqual({
+          status: 400,
+          body: { ok: false, error_code: 400, description: 'Bad Request: invalid file_id' },
+        });
+      }
+      expect(double.file(document?.file_unique_id ?? '')?.content?.length).toBe(3);
+      const { file_path: filePath } = (await call(double, 'getFile', { file_id: document?.file_id })).body
+        .result as FileInfo;
+      const wrongToken = await fetch(`${double.url}/file/bot1:wrong/${filePath}`);
+      expect(wrongToken.status).toBe(401);
+      expect(await wrongToken.json()).toEqual({ ok: false, error_code: 401, description: 'Unauthorized' });
+      const unknown = await fetch(`${double.url}/file/bot${double.token}/documents/file_999.txt`);
+      expect(unknown.status).toBe(404);
+      expect(await unknown.json()).toEqual({ ok: false, error_code: 404, description: 'Not Found' });
+      expect(double.downloads.map((d) => d.status)).toEqual([401, 404]);
+    });
+
+    it("serves each size of a person's photo, the largest carrying the content", async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const made = await double.sendPhoto(anna, {});
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      const largest = made.message?.photo?.[1];
+      expect(largest).toMatchObject({ width: 1280, height: 960 });
+      const link = await telegram.getFileLink(largest?.file_id ?? '');
+      expect(link.pathname).toMatch(/\/photos\/file_\d+\.jpg$/);
+      const got = await download(link.href);
+      expect(got.type).toBe('image/jpeg');
+      expect(imageInfo(got.body)).toEqual({ type: 'jpeg', width: 1280, height: 960 });
+      expect(largest?.file_size).toBe(got.body.length);
+      const small = await download((await telegram.getFileLink(made.message?.photo?.[0].file_id ?? '')).href);
+      expect(imageInfo(small.body)).toEqual({ type: 'jpeg', width: 320, height: 240 });
+
+      const picture = greyJpeg(64, 48);
+      const given = await double.sendPhoto(anna, { content: picture, caption: 'the screen' });
+      expect(given.message?.photo?.map((size) => [size.width, size.height, size.file_size])).toEqual([
+        [64, 48, picture.length],
+        [64, 48, picture.length],
+      ]);
+      const givenLink = await telegram.getFileLink(given.message?.photo?.[1].file_id ?? '');
+      expect((await download(givenLink.href)).body.equals(picture)).toBe(true);
+      await expect(double.sendPhoto(anna, { content: binary })).rejects.toThrow(/PNG, JPEG, GIF or WebP/);
+    });
+
+    it('takes a document over 20 MB without its bytes and refuses it in getFile', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const size = 20 * 1024 * 1024 + 1;
+      const update = await double.sendDocument(anna, { fileName: 'video.mp4', mimeType: 'video/mp4', size });
+      const document = update.message?.document;
+      expect(document?.file_size).toBe(size);
+      expect(double.file(document?.file_id ?? '')?.content).toBeUndefined();
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      await expect(telegram.getFile(document?.file_id ?? '')).rejects.toMatchObject({
+        code: 400,
+        description: 'Bad Request: file is too big',
+      });
+      const atLimit = await double.sendDocument(anna, { fileName: 'a.bin', mimeType: 'x/y', size: size - 1 });
+      expect((await telegram.getFile(atLimit.message?.document?.file_id ?? '')).file_size).toBe(size - 1);
+    });
+
+    it('takes an uploaded document with its bytes and Unicode name, and sends it again by file_id', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      double.setLimits({ perChatPerSecond: Infinity });
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      const waiting = double.waitForFile(anna, (m) => m.file.fileName === 'Отчёт ✓.pdf');
+      const message = await telegram.sendDocument(
+        anna.id,
+        { source: binary, filename: 'Отчёт ✓.pdf' },
+        {
+          caption: '<b>Report</b> for <i>May</i>',
+          parse_mode: 'HTML',
+          reply_markup: { inline_keyboard: [[{ text: 'OK', callback_data: 'ok' }]] },
+        },
+      );
+      expect(message).toMatchObject({
+        message_id: 1,
+        chat: { id: anna.id },
+        from: { is_bot: true },
+        caption: 'Report for May',
+        caption_entities: [
+          { type: 'bold', offset: 0, length: 6 },
+          { type: 'italic', offset: 11, length: 3 },
+        ],
+        document: {
+          file_id: expect.stringMatching(/^BQAC/),
+          file_unique_id: expect.any(String),
+          file_name: 'Отчёт ✓.pdf',
+          mime_type: 'application/pdf',
+          file_size: binary.length,
+        },
+        reply_markup: { inline_keyboard: [[{ text: 'OK', callback_data: 'ok' }]] },
+      });
+      expect(message).not.toHaveProperty('text');
+      const sent = await waiting;
+      expect(sent).toMatchObject({
+        messageId: 1,
+        text: 'Report for May',
+        rawText: '<b>Report</b> for <i>May</i>',
+        parseMode: 'HTML',
+        file: { kind: 'document', source: 'upload', fileName: 'Отчёт ✓.pdf', size: binary.length },
+      });
+      expect(sent.file.content?.equals(binary)).toBe(true);
+      // The bot's own file can be got and downloaded too.
+      const link = await telegram.getFileLink(sent.file.fileId);
+      expect((await download(link.href)).body.equals(binary)).toBe(true);
+
+      const again = await telegram.sendDocument(anna.id, sent.file.fileId);
+      expect(again).toMatchObject({ message_id: 2, document: message.document });
+      expect(again).not.toHaveProperty('caption');
+      expect(double.sentTo(anna)[1]).toMatchObject({ text: '', file: { source: 'file_id', fileId: sent.file.fileId } });
+
+      // A plain fetch with FormData, a typed Blob and a reply.
+      const form = new FormData();
+      form.append('chat_id', String(anna.id));
+      form.append('document', new Blob([binary], { type: 'application/x-custom' }), 'data "1".bin');
+      form.append('reply_parameters', JSON.stringify({ message_id: 2 }));
+      const answer = await fetch(`${double.url}/bot${double.token}/sendDocument`, { method: 'POST', body: form });
+      const body = (await answer.json()) as { result: Message };
+      expect(body.result.document).toMatchObject({ mime_type: 'application/x-custom', file_size: binary.length });
+      expect(body.result.reply_to_message).toMatchObject({ message_id: 2 });
+      expect(double.sentTo(anna)[2].file?.content?.equals(binary)).toBe(true);
+    });
+
+    it('records a document or photo given by URL without fetching it', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      double.setLimits({ perChatPerSecond: Infinity });
+      const answer = await call(double, 'sendDocument', {
+        chat_id: anna.id,
+        document: 'https://example.com/a/Report%201.pdf',
+      });
+      expect(answer.body.result).toMatchObject({
+        document: { file_name: 'Report 1.pdf', mime_type: 'application/pdf' },
+      });
+      expect(double.sentTo(anna)[0].file).toMatchObject({ source: 'url', url: 'https://example.com/a/Report%201.pdf' });
+      const photo = await call(double, 'sendPhoto', { chat_id: anna.id, photo: 'http://example.com/p.jpg' });
+      expect((photo.body.result as Message).photo).toHaveLength(2);
+      expect(double.sentTo(anna)[1].file).toMatchObject({ kind: 'photo', source: 'url' });
+    });
+
+    it('refuses a missing file, an unknown file_id and a file of the other kind', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const photo = await double.sendPhoto(anna, {});
+      const document = await double.sendDocument(anna, { fileName: 'a.txt', mimeType: 'text/plain' });
+      const cases: [string, Record<string, unknown>, string][] = [
+        ['sendDocument', {}, 'there is no document in the request'],
+        ['sendPhoto', { photo: '' }, 'there is no photo in the request'],
+        ['sendDocument', { document: 'AAAA-not-a-file' }, 'wrong file identifier/HTTP URL specified'],
+        ['sendDocument', { document: photo.message?.photo?.[1].file_id }, "can't use file of type Photo as Document"],
+        ['sendPhoto', { photo: document.message?.document?.file_id }, "can't use file of type Document as Photo"],
+      ];
+      for (const [method, params, description] of cases) {
+        const answer = await call(double, method, { chat_id: anna.id, ...params });
+        expect([method, answer.body.description]).toEqual([method, `Bad Request: ${description}`]);
+      }
+      const empty = new FormData();
+      empty.append('chat_id', String(anna.id));
+      empty.append('document', new Blob([]), 'empty.txt');
+      const answer = await fetch(`${double.url}/bot${double.token}/sendDocument`, { method: 'POST', body: empty });
+      expect(await answer.json()).toMatchObject({ description: 'Bad Request: file must be non-empty' });
+      expect(double.messages).toEqual([]);
+    });
+
+    it('takes an uploaded picture as a photo and refuses bytes that are not one', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      await expect(telegram.sendPhoto(anna.id, { source: binary, filename: 'photo.jpg' })).rejects.toMatchObject({
+        code: 400,
+        description: 'Bad Request: IMAGE_PROCESS_FAILED',
+      });
+      await expect(telegram.sendPhoto(anna.id, { source: greyJpeg(2100, 100) })).rejects.toMatchObject({
+        description: 'Bad Request: PHOTO_INVALID_DIMENSIONS',
+      });
+      const picture = greyJpeg(1600, 1200);
+      const message = await telegram.sendPhoto(anna.id, { source: picture }, { caption: 'Screen' });
+      expect(message.caption).toBe('Screen');
+      expect(message.photo.map((size) => [size.width, size.height, size.file_size])).toEqual([
+        [320, 240, picture.length],
+        [1600, 1200, picture.length],
+      ]);
+      const sent = await double.waitForFile(anna, (m) => m.file.kind === 'photo');
+      expect(sent).toMatchObject({
+        text: 'Screen',
+        file: { fileId: message.photo[1].file_id, mimeType: 'image/jpeg' },
+      });
+      expect(sent.file.content?.equals(picture)).toBe(true);
+      expect(double.sentTo(anna)).toHaveLength(1);
+    });
+
+    it('refuses a caption over 1024 characters as the person sees it, and bad HTML in it', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const document = await double.sendDocument(anna, { fileName: 'a.txt', mimeType: 'text/plain' });
+      const fileId = document.message?.document?.file_id;
+      const tooLong = await call(double, 'sendDocument', {
+        chat_id: anna.id,
+        document: fileId,
+        caption: 'x'.repeat(1025),
+      });
+      expect(tooLong).toEqual({
+        status: 400,
+        body: { ok: false, error_code: 400, description: 'Bad Request: message caption is too long' },
+      });
+      const badHtml = await call(double, 'sendDocument', {
+        chat_id: anna.id,
+        document: fileId,
+        caption: '<b>open',
+        parse_mode: 'HTML',
+      });
+      expect(badHtml.body.description).toMatch(/^Bad Request: can't parse entities/);
+      const atLimit = await call(double, 'sendDocument', {
+        chat_id: anna.id,
+        document: fileId,
+        caption: `<b>${'x'.repeat(1024)}</b>`,
+        parse_mode: 'HTML',
+      });
+      expect((atLimit.body.result as Message).caption).toHaveLength(1024);
+      const edit = await call(double, 'editMessageText', { chat_id: anna.id, message_id: 2, text: 'new' });
+      expect(edit.body.description).toBe('Bad Request: there is no text in the message to edit');
+    });
+
+    it('refuses files to a blocked person, an unknown chat and beyond the flood limit', async () => {
+      const anna = double.person({ firstName: 'Anna' });
+      const bo = double.person({ firstName: 'Bo' });
+      const document = await double.sendDocument(anna, { fileName: 'a.txt', mimeType: 'text/plain' });
+      const fileId = document.message?.document?.file_id;
+      await double.blockBot(anna);
+      expect(await call(double, 'sendDocument', { chat_id: anna.id, document: fileId })).toEqual({
+        status: 403,
+        body: { ok: false, error_code: 403, description: 'Forbidden: bot was blocked by the user' },
+      });
+      const telegram = new Telegram(double.token, { apiRoot: double.url });
+      await expect(telegram.sendPhoto(anna.id, { source: greyJpeg(8, 8) })).rejects.toMatchObject({ code: 403 });
+      expect((await call(double, 'sendDocument', { chat_id: 123, document: fileId })).body.description).toBe(
+        'Bad Request: chat not found',
+      );
+      expect((await call(double, 'sendMessage', { chat_id: bo.id, text: 'one' })).status).toBe(200);
+      const limited = await call(double, 'sendDocument', { chat_id: bo.id, document: fileId });
+      expect(limited).toMatchObject({ status: 429, body: { parameters: { retry_after: 1 } } });
+      const group = double.group({ title: 'Support team' });
+      const toGroup = await call(double, 'sendDocument', { chat_id: group.chatId, document: fileId });
+      expect(toGroup.body.result).toMatchObject({ chat: { id: group.chatId }, document: { file_id: fileId } });
+      expect(double.messages.map((m) => m.chatId)).toEqual([bo.id, group.chatId]);
     });
   });
 

@@ -9,11 +9,13 @@ import {
   type PersonOptions,
   type PhotoOptions,
   type PersonRef,
+  type SentFile,
   type SentMessage,
   type TelegramGroup,
   type TelegramPerson,
 } from './chat-model';
-import { BotApiHttpServer, respond, type BotApiRequest } from './http-server';
+import { FileStore, mimeTypeOf, type TelegramFile } from './file-store';
+import { BotApiHttpServer, respond, type BotApiRequest, type FileRequest } from './http-server';
 import { RateLimiter, type RateLimits } from './rate-limiter';
 import { stringParam } from './request-params';
 import { type BotCommand, type Params, type Update, type User } from './types';
@@ -25,10 +27,12 @@ export type {
   PersonOptions,
   PersonRef,
   PhotoOptions,
+  SentFile,
   SentMessage,
   TelegramGroup,
   TelegramPerson,
 } from './chat-model';
+export type { FileKind, TelegramFile } from './file-store';
 export type { RateLimits } from './rate-limiter';
 export type { WebhookDelivery } from './update-delivery';
 
@@ -72,6 +76,20 @@ export interface RecordedCall {
   readonly via: 'http' | 'webhook-reply';
 }
 
+/** One request to `/file/bot<token>/<file_path>`, as the double answered it. */
+export interface FileDownload {
+  readonly filePath: string;
+  readonly token: string;
+  readonly time: Date;
+  /** 200, 401 for a wrong token, 404 for a path getFile did not give. */
+  readonly status: number;
+  /** The file served, when found. */
+  readonly file?: TelegramFile;
+}
+
+/** A message the bot sent with a file (sendDocument, sendPhoto). */
+export type SentFileMessage = SentMessage & { readonly file: SentFile };
+
 interface FailureRule {
   remaining: number;
   failure: Failure;
@@ -113,6 +131,8 @@ export class TelegramBotApiDouble {
   private readonly limiter: RateLimiter;
   private readonly chats: ChatModel;
   private readonly updates: UpdateDelivery;
+  private readonly files = new FileStore();
+  private fileDownloads: FileDownload[] = [];
 
   private recordedCalls: RecordedCall[] = [];
   private failures: FailureRule[] = [];
@@ -124,12 +144,15 @@ export class TelegramBotApiDouble {
     this.botId = Number(/^(\d+):/.exec(token)?.[1] ?? 6000000001);
     this.botUsername = options.username ?? 'deskgram_test_bot';
     this.botFirstName = options.firstName ?? 'Deskgram Test';
-    this.server = new BotApiHttpServer((call) => this.handle(call));
+    this.server = new BotApiHttpServer((call) => this.handle(call), {
+      serveFile: (download) => this.serveFile(download),
+    });
     this.limiter = new RateLimiter(options.limits);
     this.chats = new ChatModel({
       bot: this.bot,
       strictHtmlAmpersand: options.strictHtmlAmpersand ?? true,
       limiter: this.limiter,
+      files: this.files,
       events: this.events,
     });
     this.updates = new UpdateDelivery({
@@ -183,14 +206,15 @@ export class TelegramBotApiDouble {
   }
 
   /**
-   * Forgets messages (the bot's and the people's), reactions, calls, webhook deliveries, callback answers, flood
-   * windows and injected failures between tests; keeps persons (and their blocked state), pending updates, the
-   * webhook, the message id counters and the callback query ids issued, which are Telegram's state rather than the
-   * test's.
+   * Forgets messages (the bot's and the people's), reactions, calls, file downloads, webhook deliveries, callback
+   * answers, flood windows and injected failures between tests; keeps persons (and their blocked state), pending
+   * updates, the webhook, the message id counters, the callback query ids issued and the files, which are Telegram's
+   * state rather than the test's.
    */
   reset(): void {
     this.chats.reset();
     this.recordedCalls = [];
+    this.fileDownloads = [];
     this.updates.reset();
     this.failures = [];
     this.limiter.reset();
@@ -273,7 +297,8 @@ export class TelegramBotApiDouble {
 
   /**
    * The person sends a file as a document (`document`: file_id, file_unique_id, file_name, mime_type, file_size),
-   * with an optional caption; `replyTo` makes it a Reply to a bot message in their chat, as `replyTo` does.
+   * with an optional caption; `replyTo` makes it a Reply to a bot message in their chat, as `replyTo` does. The bot
+   * can download `content` (or bytes made up to `size`) with getFile; over 20 MB getFile refuses it, as Telegram does.
    */
   async sendDocument(person: PersonRef, options: DocumentOptions): Promise<Update> {
     this.assertMayWrite(person);
@@ -282,7 +307,8 @@ export class TelegramBotApiDouble {
 
   /**
    * The person sends a photo (`photo`: two PhotoSize, fitted into 320 px and the full `width` × `height`, default
-   * 1280 × 960), with an optional caption and `replyTo` as in `sendDocument`.
+   * those of `content` or 1280 × 960), with an optional caption and `replyTo` as in `sendDocument`. Each size is a
+   * file the bot can download: `content`, or a plain grey JPEG of that size.
    */
   async sendPhoto(person: PersonRef, options: PhotoOptions = {}): Promise<Update> {
     this.assertMayWrite(person);
@@ -370,6 +396,16 @@ export class TelegramBotApiDouble {
   /** Every message accepted, in order. */
   get messages(): readonly SentMessage[] {
     return this.chats.messages;
+  }
+
+  /** A file people or the bot sent, by its file_id or file_unique_id. */
+  file(id: string): TelegramFile | undefined {
+    return this.files.find(id);
+  }
+
+  /** Every request for a file's bytes (`/file/bot<token>/<file_path>`), in order. */
+  get downloads(): readonly FileDownload[] {
+    return this.fileDownloads;
   }
 
   /** Every Bot API request received, in order, including refused and failed ones. */
@@ -467,6 +503,29 @@ export class TelegramBotApiDouble {
       timeoutMs,
       () =>
         `a message to chat ${chatId} matching ${predicate.toString()}; messages sent to that chat: ${JSON.stringify(
+          this.sentTo(chatId).map(describe),
+        )}`,
+    );
+  }
+
+  /**
+   * Resolves with the first message with a file (sendDocument, sendPhoto) to that chat (already sent or to come)
+   * matching `predicate`, if given.
+   */
+  async waitForFile(
+    chat: PersonRef,
+    predicate: (message: SentFileMessage) => boolean = () => true,
+    timeoutMs = DEFAULT_WAIT_MS,
+  ): Promise<SentFileMessage> {
+    const chatId = typeof chat === 'number' ? chat : chat.chatId;
+    const matches = (message: SentMessage): message is SentFileMessage =>
+      message.chatId === chatId && message.file !== undefined && predicate(message as SentFileMessage);
+    return this.waitUntil(
+      () => this.messages.find(matches),
+      ['message'],
+      timeoutMs,
+      () =>
+        `a file message to chat ${chatId} matching ${predicate.toString()}; messages sent to that chat: ${JSON.stringify(
           this.sentTo(chatId).map(describe),
         )}`,
     );
@@ -574,6 +633,9 @@ export class TelegramBotApiDouble {
     deleteWebhook: (params) => this.updates.deleteWebhook(params),
     getWebhookInfo: () => this.updates.getWebhookInfo(),
     sendMessage: (params) => this.chats.sendMessage(params),
+    sendDocument: (params) => this.chats.sendDocument(params),
+    sendPhoto: (params) => this.chats.sendPhoto(params),
+    getFile: (params) => this.files.getFile(params),
     editMessageText: (params) => this.chats.editMessageText(params),
     editMessageReplyMarkup: (params) => this.chats.editMessageReplyMarkup(params),
     deleteMessage: (params) => this.chats.deleteMessage(params),
@@ -617,6 +679,22 @@ export class TelegramBotApiDouble {
 
   private async execute(method: string, params: Params, response?: ServerResponse): Promise<unknown> {
     return this.methods[method](params, response);
+  }
+
+  /** Serves a file's bytes at the path getFile gave, for the valid token only, as Telegram's file server does. */
+  private serveFile({ token, filePath, request, response }: FileRequest): void {
+    const file = this.tokens.includes(token) ? this.files.findByPath(filePath) : undefined;
+    const status = !this.tokens.includes(token) ? 401 : file?.content ? 200 : 404;
+    this.fileDownloads.push({ filePath, token, time: new Date(), status, file });
+    if (status !== 200 || !file?.content) {
+      respond(response, new ApiError(status, statusTexts[status]));
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': mimeTypeOf(filePath),
+      'content-length': file.content.length,
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.content);
   }
 
   /** A bot may answer a webhook POST with one method call in the body (telegraf's webhookReply does so). */
@@ -677,5 +755,6 @@ function commandKey(scope: unknown, languageCode: string): string {
 }
 
 function describe(message: SentMessage): string {
-  return `#${message.messageId} to ${message.chatId}: ${message.text}`;
+  const file = message.file ? ` [${message.file.kind}${message.file.fileName ? ` ${message.file.fileName}` : ''}]` : '';
+  return `#${message.messageId} to ${message.chatId}:${file} ${message.text}`;
 }

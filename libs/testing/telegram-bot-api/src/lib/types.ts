@@ -52,6 +52,14 @@ export interface PhotoSize {
   file_size?: number;
 }
 
+/** What getFile answers (the Bot API's File): `file_path` is where to download it, under `/file/bot<token>/`. */
+export interface FileInfo {
+  file_id: string;
+  file_unique_id: string;
+  file_size?: number;
+  file_path?: string;
+}
+
 export interface Message {
   message_id: number;
   date: number;

@@ -8,7 +8,7 @@ const resources = {
   en: {
     bot: {
       linked:
-        '✅ Telegram is connected to your Deskgram account <b>{{name}}</b> ({{email}}).\n\nYou will hear about your tickets and invoices here. /stop disconnects, /status shows the account.',
+        '✅ Telegram is connected to your Deskgram account <b>{{name}}</b> ({{email}}).\n\nYou will hear about your tickets and invoices here. To answer a ticket, reply to its notification. /help shows what else you can do here, /stop disconnects, /status shows the account.',
       alreadyLinked: 'This Telegram account is already connected to <b>{{name}}</b> ({{email}}).',
       used: 'This link has been used already. To connect again, open {{portal}}, press <b>Connect Telegram</b> on your dashboard or profile, and scan the new QR code.',
       expired:
@@ -100,7 +100,7 @@ const resources = {
   ru: {
     bot: {
       linked:
-        '✅ Telegram подключён к вашему аккаунту Deskgram <b>{{name}}</b> ({{email}}).\n\nЗдесь будут уведомления о ваших заявках и счетах. /stop отключает, /status показывает аккаунт.',
+        '✅ Telegram подключён к вашему аккаунту Deskgram <b>{{name}}</b> ({{email}}).\n\nЗдесь будут уведомления о ваших заявках и счетах. Чтобы ответить в заявку, ответьте на её уведомление. /help — что ещё можно здесь делать, /stop отключает, /status показывает аккаунт.',
       alreadyLinked: 'Этот аккаунт Telegram уже подключён к <b>{{name}}</b> ({{email}}).',
       used: 'Эта ссылка уже использована. Чтобы подключиться снова, откройте {{portal}}, нажмите <b>Подключить Telegram</b> на главной странице или в профиле и отсканируйте новый QR-код.',
       expired:
