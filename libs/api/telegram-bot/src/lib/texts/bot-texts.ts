@@ -86,8 +86,10 @@ const resources = {
       ticketsNone: 'No open tickets.',
       ticketsMore: '…and {{count}} more in the portal: {{portal}}',
       ticketLine: '<b>{{number}}</b> · {{subject}} · {{status}}',
-      filesNotYet:
-        'I cannot take files yet, so this one was not passed on. Please attach it in the portal ({{portal}}); text messages work here.',
+      fileTooBig:
+        '{{name}} is larger than the 20 MB Telegram lets me fetch, so it was not passed on. Please attach it in the portal: {{portal}}',
+      mediaNotTaken:
+        'I pass on photos and documents (send a video or a voice message as a file, or attach it in the portal: {{portal}}); this was not passed on.',
       statuses: {
         open: 'open',
         in_progress: 'in progress',
@@ -178,8 +180,10 @@ const resources = {
       ticketsNone: 'Открытых заявок нет.',
       ticketsMore: '…и ещё {{count}} в портале: {{portal}}',
       ticketLine: '<b>{{number}}</b> · {{subject}} · {{status}}',
-      filesNotYet:
-        'Файлы я пока не принимаю, этот не передан. Приложите его в портале ({{portal}}); текстовые сообщения здесь работают.',
+      fileTooBig:
+        '{{name}} больше 20 МБ, которые Telegram позволяет мне скачать, поэтому файл не передан. Приложите его в портале: {{portal}}',
+      mediaNotTaken:
+        'Я передаю фотографии и документы (видео или голосовое сообщение отправьте файлом или приложите в портале: {{portal}}); это сообщение не передано.',
       statuses: {
         open: 'открыта',
         in_progress: 'в работе',
