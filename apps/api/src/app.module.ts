@@ -6,7 +6,7 @@ import { DatabaseModule } from '@deskgram/api/database';
 import { InvoicesModule } from '@deskgram/api/invoices';
 import { NotificationsModule } from '@deskgram/api/notifications';
 import { TelegramLinkModule } from '@deskgram/api/telegram-bot';
-import { TicketsModule } from '@deskgram/api/tickets';
+import { AttachmentsModule, TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
 import { ENTITIES } from './entities';
@@ -51,6 +51,7 @@ export class AppModule {
           maxFailuresPerMinute: 10,
         }),
         ClientsModule,
+        AttachmentsModule.forRoot({ maxFileBytes: config.maxAttachmentBytes }),
         TicketsModule,
         InvoicesModule.forRoot({ overdueSweepSeconds: config.overdueSweepSeconds }),
         TelegramLinkModule.forRoot({ ...config.telegram, publicUrl: config.publicUrl }),

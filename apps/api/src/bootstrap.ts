@@ -1,7 +1,7 @@
 import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { AllExceptionsFilter, NulCharactersPipe } from '@deskgram/api/common';
+import { AllExceptionsFilter, documentMultipartBodies, NulCharactersPipe } from '@deskgram/api/common';
 import helmet from 'helmet';
 import { httpMetricsMiddleware } from './metrics/http-metrics';
 
@@ -52,7 +52,9 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config, {
-    operationIdFactory: (_controllerKey, methodKey) => methodKey,
-  });
+  return documentMultipartBodies(
+    SwaggerModule.createDocument(app, config, {
+      operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    }),
+  );
 }

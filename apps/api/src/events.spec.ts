@@ -153,6 +153,7 @@ describe('domain events', () => {
           }),
           actor: { userId: client.id, role: 'client' },
           body: 'Since Monday.',
+          attachments: [],
         },
       },
     ]);

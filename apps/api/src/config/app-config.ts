@@ -30,6 +30,8 @@ export class AppConfig {
   readonly housekeepingIntervalMinutes: number;
   readonly metricsToken?: string;
   readonly sessionMaxAgeDays: number;
+  /** `MAX_ATTACHMENT_MB` in bytes. */
+  readonly maxAttachmentBytes: number;
 
   constructor(env: Environment) {
     this.production = env.NODE_ENV === 'production';
@@ -57,6 +59,7 @@ export class AppConfig {
     this.housekeepingIntervalMinutes = env.HOUSEKEEPING_INTERVAL_MINUTES ?? 60;
     this.metricsToken = env.METRICS_TOKEN;
     this.sessionMaxAgeDays = env.SESSION_MAX_AGE_DAYS ?? 30;
+    this.maxAttachmentBytes = (env.MAX_ATTACHMENT_MB ?? 20) * 1024 * 1024;
   }
 
   /** Reads the environment (and `.env` at the working directory, which never overrides a set variable). */

@@ -54,6 +54,13 @@ describe(validateEnvironment.name, () => {
     expect(() => validateEnvironment({ SESSION_MAX_AGE_DAYS: 'a month' })).toThrow(/SESSION_MAX_AGE_DAYS/);
   });
 
+  it('takes MAX_ATTACHMENT_MB from 1 to 100 MB', () => {
+    expect(validateEnvironment({ MAX_ATTACHMENT_MB: '5' }).MAX_ATTACHMENT_MB).toBe(5);
+    for (const wrong of ['0', '101', '1.5', 'big']) {
+      expect(() => validateEnvironment({ MAX_ATTACHMENT_MB: wrong })).toThrow(/MAX_ATTACHMENT_MB/);
+    }
+  });
+
   it('requires a webhook secret with a webhook URL', () => {
     expect(() => validateEnvironment({ TELEGRAM_WEBHOOK_URL: 'https://example.org/api/telegram/webhook' })).toThrow(
       /TELEGRAM_WEBHOOK_SECRET/,
@@ -97,6 +104,11 @@ describe(validateEnvironment.name, () => {
 describe(AppConfig.name, () => {
   const config = (raw: Record<string, string>) =>
     new AppConfig(validateEnvironment({ JWT_SECRET: 'a-secret-that-is-long-enough-for-hs256!', ...raw }));
+
+  it('takes files up to 20 MB unless MAX_ATTACHMENT_MB says otherwise', () => {
+    expect(config({}).maxAttachmentBytes).toBe(20 * 1024 * 1024);
+    expect(config({ MAX_ATTACHMENT_MB: '5' }).maxAttachmentBytes).toBe(5 * 1024 * 1024);
+  });
 
   it('derives the public URL from the port, and prefers PUBLIC_URL over APP_URL', () => {
     expect(config({ PORT: '4000' }).publicUrl).toBe('http://localhost:4000');

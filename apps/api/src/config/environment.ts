@@ -165,6 +165,14 @@ export class Environment {
   @Max(365, { message: 'SESSION_MAX_AGE_DAYS must be a whole number from 1 to 365' })
   SESSION_MAX_AGE_DAYS?: number;
 
+  /** The largest file that may be attached to a ticket message, in MB (1,048,576 bytes). */
+  @Transform(({ value }) => (value === undefined || value === '' ? undefined : Number(value)))
+  @IsOptional()
+  @IsInt({ message: 'MAX_ATTACHMENT_MB must be a whole number from 1 to 100' })
+  @Min(1, { message: 'MAX_ATTACHMENT_MB must be a whole number from 1 to 100' })
+  @Max(100, { message: 'MAX_ATTACHMENT_MB must be a whole number from 1 to 100' })
+  MAX_ATTACHMENT_MB?: number;
+
   /** Where local state lives: the embedded database and the development signing key. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -198,6 +206,7 @@ const PROPERTIES = [
   'HOUSEKEEPING_INTERVAL_MINUTES',
   'METRICS_TOKEN',
   'SESSION_MAX_AGE_DAYS',
+  'MAX_ATTACHMENT_MB',
 ] as const satisfies ReadonlyArray<keyof Environment>;
 
 /** Validates the raw environment; every problem is reported with the variable it concerns. */

@@ -3,6 +3,8 @@
 
 export type { AddClientUserDto } from './models/add-client-user-dto';
 export type { AddMessageDto } from './models/add-message-dto';
+export type { AddMessageFormDto } from './models/add-message-form-dto';
+export type { AttachmentDto } from './models/attachment-dto';
 export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ClientDto } from './models/client-dto';
 export type { ClientListDto } from './models/client-list-dto';
@@ -12,6 +14,7 @@ export type { CreateClientDto } from './models/create-client-dto';
 export type { CreateInvoiceDto } from './models/create-invoice-dto';
 export type { CreateStaffUserDto } from './models/create-staff-user-dto';
 export type { CreateTicketDto } from './models/create-ticket-dto';
+export type { CreateTicketFormDto } from './models/create-ticket-form-dto';
 export type { DelivererIndicatorDto } from './models/deliverer-indicator-dto';
 export type { DelivererState } from './models/deliverer-state';
 export type { DeliveryDto } from './models/delivery-dto';

@@ -11,3 +11,4 @@ export * from './lib/message-texts';
 export * from './lib/nul-characters.pipe';
 export * from './lib/metrics';
 export * from './lib/dto-fields';
+export * from './lib/multipart-body';

@@ -5,9 +5,9 @@ import { TicketPriority } from '../models/ticket-priority';
 export interface CreateTicketDto {
 
   /**
-   * What happened; the first message of the thread
+   * What happened; the first message of the thread. May be left out only when files are attached
    */
-  body: string;
+  body?: string;
 
   /**
    * Staff only, and required for staff: the ticket’s client

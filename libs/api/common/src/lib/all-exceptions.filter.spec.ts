@@ -5,7 +5,7 @@ import {
   ServiceUnavailableException,
 } from '@nestjs/common';
 import { AllExceptionsFilter } from './all-exceptions.filter';
-import { ConflictError, NotFoundError } from './domain-error';
+import { ConflictError, NotFoundError, PayloadTooLargeError } from './domain-error';
 
 function capture() {
   const sent: { status?: number; body?: unknown } = {};
@@ -43,6 +43,20 @@ describe(AllExceptionsFilter.name, () => {
     const { host, sent } = capture();
     filter.catch(new ConflictError('invoice.not_draft', 'Only drafts can be edited'), host);
     expect(sent.status).toBe(409);
+  });
+
+  it('maps a domain "too large" to 413 with its code', () => {
+    const { host, sent } = capture();
+    filter.catch(new PayloadTooLargeError('attachment.too_large', 'scan.pdf is larger than 20 MB'), host);
+    expect(sent).toEqual({
+      status: 413,
+      body: {
+        statusCode: 413,
+        error: 'Payload Too Large',
+        message: 'scan.pdf is larger than 20 MB',
+        code: 'attachment.too_large',
+      },
+    });
   });
 
   it('flattens validation messages into one string', () => {

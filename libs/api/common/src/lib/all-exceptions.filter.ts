@@ -12,6 +12,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, HttpStatus> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   too_many: HttpStatus.TOO_MANY_REQUESTS,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 

@@ -11,6 +11,7 @@ export type DomainErrorKind =
   | 'forbidden'
   | 'unauthorized'
   | 'too_many'
+  | 'too_large'
   | 'unavailable';
 
 export abstract class DomainError extends Error {
@@ -91,6 +92,17 @@ export class TooManyRequestsError extends DomainError {
     message: string,
     /** Seconds until a new attempt may succeed; sent as `Retry-After`. */
     readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The input is too large to take, such as a file over the size limit (413). */
+export class PayloadTooLargeError extends DomainError {
+  readonly kind = 'too_large';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
   ) {
     super(message);
   }

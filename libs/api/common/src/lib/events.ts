@@ -31,20 +31,31 @@ export interface TicketRef {
   priority: string;
 }
 
+/** A file that came with a message (its bytes: `GET /api/attachments/:id`). */
+export interface AttachmentRef {
+  id: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
 export interface TicketCreatedEvent {
   ticket: TicketRef;
   actor: EventActor;
-  /** The description, the thread's first message. */
+  /** The description, the thread's first message; empty when it is only files. */
   body: string;
+  attachments: AttachmentRef[];
 }
 
 export interface TicketMessageCreatedEvent {
   ticket: TicketRef;
   actor: EventActor;
   messageId: string;
+  /** Empty when the message is only files. */
   body: string;
   /** Internal notes never reach the client side. */
   internal: boolean;
+  attachments: AttachmentRef[];
 }
 
 export interface TicketStatusChangedEvent {

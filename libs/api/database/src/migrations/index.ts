@@ -7,6 +7,8 @@ import { CreateNotifications1796003942090 } from './1796003942090-CreateNotifica
 import { AddTicketIndexes1796005589824 } from './1796005589824-AddTicketIndexes';
 import { AddSessionsAndPasswordResets1796230716521 } from './1796230716521-AddSessionsAndPasswordResets';
 import { AddTelegramConversation1796281233252 } from './1796281233252-AddTelegramConversation';
+import { AddTicketAttachments1796282999573 } from './1796282999573-AddTicketAttachments';
+import { SendFilesOverTelegram1796284156970 } from './1796284156970-SendFilesOverTelegram';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -19,4 +21,6 @@ export const migrations = [
   AddTicketIndexes1796005589824,
   AddSessionsAndPasswordResets1796230716521,
   AddTelegramConversation1796281233252,
+  AddTicketAttachments1796282999573,
+  SendFilesOverTelegram1796284156970,
 ];

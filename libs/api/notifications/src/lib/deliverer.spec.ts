@@ -98,7 +98,7 @@ describe('Deliverer and its own database errors', () => {
       },
       markChatBlocked: async () => 0,
     };
-    deliverer = new Deliverer(dataSource, bot as never, links as never, {
+    deliverer = new Deliverer(dataSource, bot as never, links as never, { get: async () => null } as never, {
       perChatIntervalMs: 1,
       workerRetryMs: 50,
     });

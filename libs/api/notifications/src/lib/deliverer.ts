@@ -8,8 +8,9 @@ import {
 import { SingleActiveWorker, type WorkerLease, type WorkerState, workerConnection } from '@deskgram/api/database';
 import { type InlineKeyboard, TelegramBotRunner } from '@deskgram/api/telegram-bot';
 import { TelegramLinksService } from '@deskgram/api/telegram-links';
+import { AttachmentStorage } from '@deskgram/api/tickets';
 import Bottleneck from 'bottleneck';
-import { TelegramError } from 'telegraf';
+import { Input, type Telegram, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 
@@ -41,6 +42,7 @@ interface Claimed {
   recipient_id: string;
   text: string;
   reply_markup: InlineKeyboard | null;
+  attachment_id: string | null;
   attempts: number;
 }
 
@@ -59,6 +61,10 @@ const MAX_BACKOFF_S = 300;
 /** After this many failed attempts (about a day of backing off) a delivery is given up as failed. */
 const MAX_ATTEMPTS = 300;
 const BATCH = 100;
+/** What Telegram takes from a bot: 50 MB a file, 10 MB a photo, shown as a photo only in these types. */
+const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;
+const TELEGRAM_PHOTO_LIMIT = 10 * 1024 * 1024;
+const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 class LockLost extends Error {}
 
@@ -87,6 +93,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly bot: TelegramBotRunner,
     private readonly links: TelegramLinksService,
+    private readonly storage: AttachmentStorage,
     @Inject(DELIVERER_OPTIONS) options: DelivererOptions,
   ) {
     this.chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.perChatIntervalMs });
@@ -175,7 +182,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
            ORDER BY c.seq
            LIMIT ${BATCH}
            FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.chat_id, d.recipient_id, d.text, d.reply_markup, d.attempts`,
+        RETURNING d.id, d.chat_id, d.recipient_id, d.text, d.reply_markup, d.attachment_id, d.attempts`,
     );
     return rows;
   }
@@ -242,12 +249,21 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const telegram = this.bot.telegraf?.telegram;
     if (!telegram) return { kind: 'release' };
+    const file = delivery.attachment_id ? await this.file(delivery.attachment_id) : null;
+    if (delivery.attachment_id && !file) {
+      return { kind: 'final', status: 'cancelled', reason: 'The file is no longer there' };
+    }
+    if (file && file.data.length > TELEGRAM_UPLOAD_LIMIT) {
+      return { kind: 'final', status: 'failed', reason: 'The file is larger than the 50 MB Telegram takes from bots' };
+    }
     try {
       // The overall pace applies to the call itself, not to the database work before it, so that requests reach
       // Telegram evenly spaced.
       const message = await this.bot.paced(() => {
         // Another replica may hold the lock by now and send this row itself.
         if (!lease.active) throw new LockLost();
+        const options = { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never };
+        if (file) return this.sendFile(telegram, delivery, file, options);
         return telegram.callApi(
           'sendMessage',
           {
@@ -257,7 +273,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
             link_preview_options: { is_disabled: true },
             ...(delivery.reply_markup ? { reply_markup: delivery.reply_markup } : {}),
           },
-          { signal: AbortSignal.timeout(SEND_TIMEOUT_MS) as never },
+          options,
         );
       });
       return { kind: 'sent', messageId: message.message_id };
@@ -265,6 +281,48 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
       if (error instanceof LockLost) return { kind: 'release' };
       return this.failed(delivery, error);
     }
+  }
+
+  /** A file's name, type and bytes, or null when it is gone. */
+  private async file(id: string): Promise<{ fileName: string; contentType: string; data: Buffer } | null> {
+    const [row]: Array<{ file_name: string; content_type: string }> = await this.dataSource.query(
+      'SELECT file_name, content_type FROM ticket_attachments WHERE id = $1',
+      [id],
+    );
+    const content = row ? await this.storage.get(id) : null;
+    if (!row || !content) return null;
+    const chunks: Buffer[] = [];
+    for await (const chunk of content) chunks.push(Buffer.from(chunk as Uint8Array));
+    return { fileName: row.file_name, contentType: row.content_type, data: Buffer.concat(chunks) };
+  }
+
+  /**
+   * An image Telegram can show goes as a photo; anything else, or an image Telegram refuses to process, as a
+   * document, so that the file arrives either way.
+   */
+  private async sendFile(
+    telegram: Telegram,
+    delivery: Claimed,
+    file: { fileName: string; contentType: string; data: Buffer },
+    options: { signal: never },
+  ): Promise<{ message_id: number }> {
+    const common = { chat_id: delivery.chat_id, caption: delivery.text || undefined, parse_mode: 'HTML' as const };
+    if (PHOTO_TYPES.has(file.contentType) && file.data.length <= TELEGRAM_PHOTO_LIMIT) {
+      try {
+        return await telegram.callApi(
+          'sendPhoto',
+          { ...common, photo: Input.fromBuffer(file.data, file.fileName) },
+          options,
+        );
+      } catch (error) {
+        if (!(error instanceof TelegramError) || error.code !== 400) throw error;
+      }
+    }
+    return telegram.callApi(
+      'sendDocument',
+      { ...common, document: Input.fromBuffer(file.data, file.fileName) },
+      options,
+    );
   }
 
   /** Telegram's answer decides: wait and retry, retry with backoff, or give up with the reason. */

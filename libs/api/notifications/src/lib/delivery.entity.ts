@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { UserEntity } from '@deskgram/api/auth';
 import type { InlineKeyboard } from '@deskgram/api/telegram-bot';
+import { TicketAttachmentEntity } from '@deskgram/api/tickets';
 import {
   DELIVERY_STATUSES,
   type DeliveryStatus,
@@ -61,6 +62,14 @@ export class DeliveryEntity {
   /** The ticket it tells about: once sent, a Reply to it answers this ticket (`telegram_ticket_messages`). */
   @Column({ type: 'uuid', nullable: true })
   ticketId!: string | null;
+
+  /** A file of the ticket message it follows, sent as a photo or a document; `text` is then its caption. */
+  @Column({ type: 'uuid', nullable: true })
+  attachmentId!: string | null;
+
+  @ManyToOne(() => TicketAttachmentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'attachment_id', foreignKeyConstraintName: 'notification_deliveries_attachment_id_fkey' })
+  attachment?: TicketAttachmentEntity;
 
   /** The inline keyboard sent with it (Take, Resolve, Reopen, Open in portal), as the Bot API takes it. */
   @Column({ type: 'jsonb', nullable: true })

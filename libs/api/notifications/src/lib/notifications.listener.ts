@@ -4,6 +4,7 @@ import {
   DomainEvent,
   type DomainEvents,
   type EventActor,
+  type AttachmentRef,
   type InvoiceEvent,
   type TicketRef,
 } from '@deskgram/api/common';
@@ -41,6 +42,7 @@ export class NotificationsListener {
       {
         template: byClient ? 'ticketCreatedByClient' : 'ticketCreatedForClient',
         body: event.body,
+        files: event.attachments,
       },
     );
   }
@@ -53,6 +55,7 @@ export class NotificationsListener {
     return this.ticketMessage('ticket_reply', event.ticket, event.actor, audience, {
       template: 'ticketReply',
       body: event.body,
+      files: event.attachments,
     });
   }
 
@@ -124,8 +127,17 @@ export class NotificationsListener {
     ticket: TicketRef,
     actor: EventActor,
     audience: Audience,
-    message: { template: string; body?: string; statuses?: { from: string; to: string } },
+    message: {
+      template: string;
+      body?: string;
+      statuses?: { from: string; to: string };
+      /** The message's files: named in the text, then sent after it, one message each. */
+      files?: readonly AttachmentRef[];
+    },
   ): Promise<number> {
+    const files = message.files ?? [];
+    const named = files.length ? `📎 ${files.map((file) => file.fileName).join(', ')}` : '';
+    const body = [message.body ?? '', named].filter(Boolean).join('\n\n');
     const recipients = await this.readModel.recipients(audience, kind, actor.userId);
     if (recipients.length === 0) return 0;
     const names = await this.readModel.names(actor.userId, ticket.clientId, ticket.assigneeId);
@@ -153,12 +165,15 @@ export class NotificationsListener {
               ? { from: t(`statuses.${message.statuses.from}`), to: t(`statuses.${message.statuses.to}`) }
               : {}),
           },
-          body: message.body,
+          body,
           link: { url: ticketPortalUrl(this.options.publicUrl, recipient.role, ticket.id), label: t('openTicket') },
         });
       },
       {
         ticketId: ticket.id,
+        files,
+        caption: (recipient) =>
+          notificationTexts(recipient.language)('fileCaption', { number: ticket.number, subject: ticket.subject }),
         keyboard: (recipient) =>
           ticketKeyboard(
             buttons,

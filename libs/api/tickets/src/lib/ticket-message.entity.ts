@@ -1,6 +1,17 @@
 import { UserEntity } from '@deskgram/api/auth';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { MESSAGE_CHANNELS, type MessageChannel, ROLES, type Role } from '@deskgram/shared/contract';
+import { TicketAttachmentEntity } from './attachments/ticket-attachment.entity';
 import { TicketEntity } from './ticket.entity';
 
 /** One entry of a ticket's thread: a public reply, or an internal note that only staff ever see. */
@@ -27,6 +38,7 @@ export class TicketMessageEntity {
   @Column({ type: 'enum', enum: ROLES, enumName: 'user_role' })
   authorRole!: Role;
 
+  /** Empty only when the message carries files. */
   @Column({ type: 'text' })
   body!: string;
 
@@ -38,4 +50,8 @@ export class TicketMessageEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** Loaded by the service, in their order. */
+  @OneToMany(() => TicketAttachmentEntity, (attachment) => attachment.message)
+  attachments?: Relation<TicketAttachmentEntity>[];
 }

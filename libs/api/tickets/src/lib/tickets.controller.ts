@@ -1,17 +1,20 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Post, Query, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiPayloadTooLargeResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser, Roles, SignedIn } from '@deskgram/api/auth';
-import { HttpErrorDto, IdParam } from '@deskgram/api/common';
+import { ApiJsonOrMultipartBody, HttpErrorDto, IdParam } from '@deskgram/api/common';
 import {
   AddMessageDto,
+  AddMessageFormDto,
   CreateTicketDto,
+  CreateTicketFormDto,
   TicketCountsDto,
   TicketDetailDto,
   TicketListDto,
@@ -20,6 +23,8 @@ import {
   UpdateTicketDto,
 } from './dto/tickets.dto';
 import { TicketsService } from './tickets.service';
+import { AttachmentUploadInterceptor } from './attachments/attachment-upload.interceptor';
+import { attachmentInputs, type UploadedFile } from './attachments/uploaded-files';
 import { toDetail, toMessageDto, toTicketDto } from './tickets.mapper';
 
 @ApiTags('tickets')
@@ -29,9 +34,16 @@ export class TicketsController {
   constructor(private readonly tickets: TicketsService) {}
 
   @Post()
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiJsonOrMultipartBody(CreateTicketDto, CreateTicketFormDto)
   @ApiCreatedResponse({ type: TicketDetailDto })
-  async createTicket(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateTicketDto): Promise<TicketDetailDto> {
-    return toDetail(await this.tickets.create(user, body));
+  @ApiPayloadTooLargeResponse({ type: HttpErrorDto, description: 'A file is over MAX_ATTACHMENT_MB' })
+  async createTicket(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: CreateTicketDto,
+    @UploadedFiles() files?: UploadedFile[],
+  ): Promise<TicketDetailDto> {
+    return toDetail(await this.tickets.create(user, body, { files: attachmentInputs(files) }));
   }
 
   @Get()
@@ -56,7 +68,10 @@ export class TicketsController {
   }
 
   @Post(':id/messages')
+  @UseInterceptors(AttachmentUploadInterceptor)
+  @ApiJsonOrMultipartBody(AddMessageDto, AddMessageFormDto)
   @ApiCreatedResponse({ type: TicketMessageDto })
+  @ApiPayloadTooLargeResponse({ type: HttpErrorDto, description: 'A file is over MAX_ATTACHMENT_MB' })
   @ApiNotFoundResponse({ type: HttpErrorDto })
   @ApiForbiddenResponse({ type: HttpErrorDto, description: 'A client tried to write an internal note' })
   @ApiConflictResponse({ type: HttpErrorDto, description: 'The ticket is closed' })
@@ -64,8 +79,9 @@ export class TicketsController {
     @CurrentUser() user: AuthenticatedUser,
     @IdParam() id: string,
     @Body() body: AddMessageDto,
+    @UploadedFiles() files?: UploadedFile[],
   ): Promise<TicketMessageDto> {
-    return toMessageDto(await this.tickets.addMessage(user, id, body));
+    return toMessageDto(await this.tickets.addMessage(user, id, body, { files: attachmentInputs(files) }));
   }
 
   @Roles('admin', 'agent')

@@ -1,5 +1,6 @@
 // Tickets and their threads as the API answers them: entities in, DTOs out, nothing else.
-import { type TicketDetailDto, type TicketDto, type TicketMessageDto } from './dto/tickets.dto';
+import type { TicketAttachmentEntity } from './attachments/ticket-attachment.entity';
+import { type AttachmentDto, type TicketDetailDto, type TicketDto, type TicketMessageDto } from './dto/tickets.dto';
 import type { TicketMessageEntity } from './ticket-message.entity';
 import { type TicketEntity, ticketNumber } from './ticket.entity';
 import { type TicketWithThread } from './tickets.service';
@@ -32,6 +33,16 @@ export function toMessageDto(message: TicketMessageEntity): TicketMessageDto {
     internal: message.internal,
     via: message.via,
     createdAt: message.createdAt.toISOString(),
+    attachments: [...(message.attachments ?? [])].sort((a, b) => a.position - b.position).map(toAttachmentDto),
+  };
+}
+
+export function toAttachmentDto(attachment: TicketAttachmentEntity): AttachmentDto {
+  return {
+    id: attachment.id,
+    fileName: attachment.fileName,
+    size: attachment.size,
+    contentType: attachment.contentType,
   };
 }
 

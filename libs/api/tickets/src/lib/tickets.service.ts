@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AuthenticatedUser, escapeLike, UserEntity } from '@deskgram/api/auth';
 import {
+  type AttachmentRef,
   ConflictError,
   DomainEvent,
   DomainEventsPublisher,
@@ -17,6 +18,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import type { AddMessageDto, CreateTicketDto, TicketQueryDto, UpdateTicketDto } from './dto/tickets.dto';
 import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity, ticketNumber } from './ticket.entity';
+import { type AttachmentInput, AttachmentsService, type PreparedAttachment } from './attachments/attachments.service';
+import type { TicketAttachmentEntity } from './attachments/ticket-attachment.entity';
 import { isStaffRole, type MessageChannel, TICKET_STATUSES, type TicketStatus } from '@deskgram/shared/contract';
 
 /** A client's reply on these reopens the ticket: the ball is back with staff. */
@@ -27,6 +30,11 @@ export interface WrittenVia {
   via?: MessageChannel;
 }
 
+/** How a message comes: where it was written, and the files that go with it (at most 10). */
+export interface MessageOptions extends WrittenVia {
+  files?: readonly AttachmentInput[];
+}
+
 /** What Take did: assigned the ticket to the caller, or found it theirs already, someone else's, or closed. */
 export type TakeOutcome = 'taken' | 'already_yours' | 'taken_by_other' | 'closed';
 export type ResolveOutcome = 'resolved' | 'already_resolved' | 'closed';
@@ -35,6 +43,17 @@ export type ReopenOutcome = 'reopened' | 'not_resolved';
 export interface TicketWithThread {
   ticket: TicketEntity;
   messages: TicketMessageEntity[];
+}
+
+/** The body of a new message: text, or nothing when files go with it; neither is refused. */
+function bodyOf(body: string | undefined | null, files: readonly AttachmentInput[] | undefined): string {
+  const text = body?.trim() ?? '';
+  if (text === '' && !files?.length) throw new InvalidInputError('ticket.body_required', 'body must not be empty');
+  return text;
+}
+
+function attachmentRef({ id, fileName, size, contentType }: TicketAttachmentEntity): AttachmentRef {
+  return { id, fileName, size, contentType };
 }
 
 function actorOf(user: AuthenticatedUser): EventActor {
@@ -62,6 +81,7 @@ export class TicketsService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly events: DomainEventsPublisher,
+    private readonly files: AttachmentsService,
   ) {}
 
   private get tickets() {
@@ -72,8 +92,15 @@ export class TicketsService {
     return this.txHost.tx.getRepository(TicketMessageEntity);
   }
 
+  /** Opens a ticket; its first message is `input.body` and `options.files` (the body may be left out with files). */
   @Transactional()
-  async create(actor: AuthenticatedUser, input: CreateTicketDto, options: WrittenVia = {}): Promise<TicketWithThread> {
+  async create(
+    actor: AuthenticatedUser,
+    input: CreateTicketDto,
+    options: MessageOptions = {},
+  ): Promise<TicketWithThread> {
+    const body = bodyOf(input.body, options.files);
+    const files = await this.files.prepare(options.files ?? []);
     const clientId = await this.clientForNewTicket(actor, input.clientId);
     const inserted = await this.tickets.save(
       this.tickets.create({
@@ -85,21 +112,23 @@ export class TicketsService {
         priority: input.priority ?? 'normal',
       }),
     );
-    await this.messages.save(
+    const first = await this.messages.save(
       this.messages.create({
         ticketId: inserted.id,
         authorId: actor.id,
         authorRole: actor.role,
-        body: input.body,
+        body,
         internal: false,
         via: options.via ?? 'portal',
       }),
     );
+    const attachments = await this.files.save(first.id, files);
     const created = await this.load(actor, inserted.id);
     await this.events.publish(DomainEvent.TicketCreated, {
       ticket: ticketRef(created.ticket),
       actor: actorOf(actor),
-      body: input.body,
+      body,
+      attachments: attachments.map(attachmentRef),
     });
     return created;
   }
@@ -135,17 +164,23 @@ export class TicketsService {
     return this.load(actor, id);
   }
 
+  /**
+   * Adds a reply or an internal note with its files (`options.files`; the body may be left out with files). The
+   * files are checked before anything is written and stored in the same transaction as the message.
+   */
   @Transactional()
   async addMessage(
     actor: AuthenticatedUser,
     id: string,
     input: AddMessageDto,
-    options: WrittenVia = {},
+    options: MessageOptions = {},
   ): Promise<TicketMessageEntity> {
     const internal = input.internal ?? false;
     if (internal && !isStaffRole(actor.role)) {
       throw new ForbiddenError('ticket.internal_staff_only', 'Only staff can write internal notes');
     }
+    const body = bodyOf(input.body, options.files);
+    const files: PreparedAttachment[] = await this.files.prepare(options.files ?? []);
     const ticket = await this.lockVisible(actor, id);
     if (ticket.status === 'closed' && !internal) {
       throw new ConflictError('ticket.closed', `${ticketNumber(ticket.seq)} is closed; open a new ticket instead`);
@@ -155,11 +190,12 @@ export class TicketsService {
         ticketId: ticket.id,
         authorId: actor.id,
         authorRole: actor.role,
-        body: input.body,
+        body,
         internal,
         via: options.via ?? 'portal',
       }),
     );
+    const attachments = await this.files.save(message.id, files);
     const from = ticket.status;
     if (!internal) {
       ticket.lastActivityAt = new Date();
@@ -172,6 +208,7 @@ export class TicketsService {
       messageId: message.id,
       body: message.body,
       internal,
+      attachments: attachments.map(attachmentRef),
     });
     if (ticket.status !== from) {
       await this.events.publish(DomainEvent.TicketStatusChanged, {
@@ -181,7 +218,10 @@ export class TicketsService {
         to: ticket.status,
       });
     }
-    return (await this.messages.findOne({ where: { id: message.id }, relations: { author: true } })) ?? message;
+    return (
+      (await this.messages.findOne({ where: { id: message.id }, relations: { author: true, attachments: true } })) ??
+      message
+    );
   }
 
   @Transactional()
@@ -336,11 +376,13 @@ export class TicketsService {
     const messages = await this.messages
       .createQueryBuilder('message')
       .leftJoinAndSelect('message.author', 'author')
+      .leftJoinAndSelect('message.attachments', 'attachment')
       .where('message.ticketId = :id', { id })
       // Clients never learn that internal notes exist, not even by a gap or a count.
       .andWhere(isStaffRole(actor.role) ? 'TRUE' : 'message.internal = FALSE')
       .orderBy('message.createdAt', 'ASC')
       .addOrderBy('message.id', 'ASC')
+      .addOrderBy('attachment.position', 'ASC')
       .getMany();
     return { ticket, messages };
   }

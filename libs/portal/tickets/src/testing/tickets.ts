@@ -33,6 +33,7 @@ export function message(overrides: Partial<TicketMessageDto> = {}): TicketMessag
     internal: false,
     via: 'portal',
     createdAt: '2026-11-29T10:00:00.000Z',
+    attachments: [],
     ...overrides,
   };
 }

@@ -16,6 +16,7 @@ const resources = {
       invoicePaid: '✅ Invoice <b>{{number}}</b> for <b>{{total}}</b> is paid. Thank you!',
       customMessage: '✉️ {{who}} writes:\n\n{{- body}}',
       openTicket: 'Open the ticket',
+      fileCaption: '📎 <b>{{number}}</b> · {{subject}}',
       openInvoice: 'Open the invoice',
       statuses: {
         open: 'Open',
@@ -41,6 +42,7 @@ const resources = {
       invoicePaid: '✅ Счёт <b>{{number}}</b> на <b>{{total}}</b> оплачен. Спасибо!',
       customMessage: '✉️ {{who}} пишет:\n\n{{- body}}',
       openTicket: 'Открыть заявку',
+      fileCaption: '📎 <b>{{number}}</b> · {{subject}}',
       openInvoice: 'Открыть счёт',
       statuses: {
         open: 'Открыто',

@@ -6,6 +6,7 @@ import { TelegramLinkEntity } from '@deskgram/api/telegram-links';
 import {
   AddMessageDto,
   CreateTicketDto,
+  type AttachmentInput,
   MAX_SUBJECT,
   type ReopenOutcome,
   type ResolveOutcome,
@@ -23,7 +24,7 @@ import { In, Not } from 'typeorm';
 import type { TicketAction } from './callback-data';
 import type { TicketButtonsState } from './keyboards';
 import { TelegramTicketMessageEntity } from './telegram-ticket-message.entity';
-import { TicketDraftEntity } from './ticket-draft.entity';
+import { type DraftFile, TicketDraftEntity } from './ticket-draft.entity';
 
 /** A draft older than this is forgotten: Open on its prompt says so. */
 export const DRAFT_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -113,7 +114,14 @@ export class ConversationService {
   @Transactional()
   async answer(
     sender: TelegramSender,
-    input: { updateId: number; replyToMessageId: number; text: string; note: boolean },
+    input: {
+      updateId: number;
+      replyToMessageId: number;
+      text: string;
+      note: boolean;
+      /** A photo or document sent as the answer; the text (its caption) may then be empty. */
+      files?: AttachmentInput[];
+    },
   ): Promise<AnswerResult> {
     const find = () =>
       this.txHost.tx.getRepository(TelegramTicketMessageEntity).findOne({
@@ -132,21 +140,27 @@ export class ConversationService {
     const actor = await this.linkedUser(target.userId, sender.telegramUserId);
     if (!actor) return { kind: 'not_yours' };
     if (input.note && !isStaffRole(actor.role)) return { kind: 'note_staff_only' };
-    const invalid = await invalidReason(AddMessageDto, { body: input.text, internal: input.note });
-    if (invalid) return { kind: 'invalid', reason: invalid };
+    const files = input.files ?? [];
+    // The portal's rule: a message needs a text unless files go with it.
+    if (input.text.trim() !== '' || files.length === 0) {
+      const invalid = await invalidReason(AddMessageDto, { body: input.text, internal: input.note });
+      if (invalid) return { kind: 'invalid', reason: invalid };
+    }
     const before = await this.txHost.tx.getRepository(TicketEntity).findOne({ where: { id: target.ticketId } });
     try {
       await this.tickets.addMessage(
         actor,
         target.ticketId,
         { body: input.text.trim(), internal: input.note },
-        { via: 'telegram' },
+        { via: 'telegram', files },
       );
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       if (error.code === 'ticket.closed' && before) return { kind: 'closed', number: ticketNumber(before.seq) };
       if (error.code === 'ticket.not_found') return { kind: 'not_found' };
       if (error.code === 'ticket.internal_staff_only') return { kind: 'note_staff_only' };
+      // The files' limits (too large, empty): refused before anything was written.
+      if (error.kind === 'invalid' || error.kind === 'too_large') return { kind: 'invalid', reason: error.message };
       throw error;
     }
     const after = await this.txHost.tx.getRepository(TicketEntity).findOneOrFail({ where: { id: target.ticketId } });
@@ -161,24 +175,44 @@ export class ConversationService {
 
   /** A client's message without a Reply: a draft of a new ticket, to be opened with the Open button. */
   @Transactional()
-  async draft(sender: TelegramSender, input: { updateId: number; text: string }): Promise<DraftResult> {
+  async draft(
+    sender: TelegramSender,
+    input: { updateId: number; text: string; files?: DraftFile[] },
+  ): Promise<DraftResult> {
     if (!(await this.claim(input.updateId))) return { kind: 'repeated' };
     const accounts = await this.accountsOf(sender.telegramUserId);
     const client = accounts.find((account) => account.role === 'client' && account.clientId);
     if (!client) return { kind: accounts.length ? 'staff' : 'not_linked' };
-    const ticket = newTicketFrom(input.text);
-    const invalid = await invalidReason(CreateTicketDto, ticket);
+    const files = input.files ?? [];
+    const ticket = newTicketFrom(input.text, files[0]?.fileName);
+    // With files the description may be empty, as in the portal: only the subject is then checked.
+    const invalid = await invalidReason(
+      CreateTicketDto,
+      ticket.body === '' && files.length ? { subject: ticket.subject, body: ticket.subject } : ticket,
+    );
     if (invalid) return { kind: 'invalid', reason: invalid };
     const draft = await this.txHost.tx
       .getRepository(TicketDraftEntity)
-      .save({ userId: client.id, text: input.text.trim(), ticketId: null, cancelledAt: null });
+      .save({ userId: client.id, text: input.text.trim(), files, ticketId: null, cancelledAt: null });
     const company = await this.txHost.tx.getRepository(ClientEntity).findOne({ where: { id: client.clientId ?? '' } });
     return { kind: 'draft', id: draft.id, client: company?.name ?? '', subject: ticket.subject };
   }
 
   /** Open or Cancel under a draft. The draft's row is locked: a second press, or a redelivered one, opens nothing. */
+  /** The files a draft will take, for the bot to fetch from Telegram before Open; none for anyone but its author. */
+  async draftFiles(sender: TelegramSender, draftId: string): Promise<DraftFile[]> {
+    const draft = await this.txHost.tx.getRepository(TicketDraftEntity).findOne({ where: { id: draftId } });
+    if (!draft || draft.ticketId || draft.cancelledAt) return [];
+    return (await this.linkedUser(draft.userId, sender.telegramUserId)) ? draft.files : [];
+  }
+
   @Transactional()
-  async pressDraft(sender: TelegramSender, action: 'open' | 'cancel', draftId: string): Promise<DraftPressResult> {
+  async pressDraft(
+    sender: TelegramSender,
+    action: 'open' | 'cancel',
+    draftId: string,
+    files: AttachmentInput[] = [],
+  ): Promise<DraftPressResult> {
     const drafts = this.txHost.tx.getRepository(TicketDraftEntity);
     const draft = await drafts.findOne({ where: { id: draftId }, lock: { mode: 'pessimistic_write' } });
     if (!draft || draft.createdAt.getTime() < Date.now() - DRAFT_TTL_MS) return { kind: 'gone' };
@@ -193,7 +227,10 @@ export class ConversationService {
       await drafts.update({ id: draft.id }, { cancelledAt: new Date() });
       return { kind: 'now_cancelled' };
     }
-    const created = await this.tickets.create(actor, newTicketFrom(draft.text), { via: 'telegram' });
+    const created = await this.tickets.create(actor, newTicketFrom(draft.text, draft.files[0]?.fileName), {
+      via: 'telegram',
+      files,
+    });
     await drafts.update({ id: draft.id }, { ticketId: created.ticket.id });
     return { kind: 'opened', ticket: summary(created.ticket), userId: actor.id };
   }
@@ -333,10 +370,13 @@ function summary(ticket: TicketEntity): TicketSummary {
   return { id: ticket.id, number: ticketNumber(ticket.seq), subject: ticket.subject, status: ticket.status };
 }
 
-/** The first line is the subject (shortened to the portal's limit), the whole text the description. */
-export function newTicketFrom(text: string): { subject: string; body: string } {
+/**
+ * The first line is the subject (shortened to the portal's limit), the whole text the description; a file without
+ * a text is its own subject.
+ */
+export function newTicketFrom(text: string, fileName?: string): { subject: string; body: string } {
   const body = text.trim();
-  const firstLine = body.split('\n').find((line) => line.trim() !== '') ?? '';
+  const firstLine = body.split('\n').find((line) => line.trim() !== '') ?? fileName ?? '';
   const chars = Array.from(firstLine.trim());
   const subject = chars.length > MAX_SUBJECT ? `${chars.slice(0, MAX_SUBJECT - 1).join('')}…` : chars.join('');
   return { subject, body };

@@ -2,6 +2,13 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { UserEntity } from '@deskgram/api/auth';
 import { TicketEntity } from '@deskgram/api/tickets';
 
+/** A file of a draft, by its Telegram id. */
+export interface DraftFile {
+  fileId: string;
+  fileName: string;
+  size: number;
+}
+
 /**
  * A text a client wrote to the bot, waiting for Open or Cancel; the buttons carry only the draft's id. Opening
  * records the ticket, so a second press (or a redelivered one) opens nothing more. Housekeeping forgets drafts after
@@ -21,8 +28,13 @@ export class TicketDraftEntity {
   @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'telegram_ticket_drafts_user_id_fkey' })
   user?: UserEntity;
 
+  /** May be empty when files go with it. */
   @Column({ type: 'text' })
   text!: string;
+
+  /** Files sent with the text, still in Telegram: fetched when Open is pressed. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  files!: DraftFile[];
 
   @Column({ type: 'uuid', nullable: true })
   ticketId!: string | null;

@@ -36,7 +36,8 @@ const KEYS = [
   'ticketsNone',
   'ticketsMore',
   'ticketLine',
-  'filesNotYet',
+  'fileTooBig',
+  'mediaNotTaken',
 ];
 
 describe('the bot texts', () => {

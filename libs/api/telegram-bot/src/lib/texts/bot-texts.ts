@@ -24,7 +24,7 @@ const resources = {
       notLinked:
         'This Telegram account is not connected to Deskgram. To connect, open {{portal}} and press <b>Connect Telegram</b>.',
       status: 'This Telegram account is connected to:\n{{- accounts}}',
-      help: '<b>Deskgram bot</b>\n\nConnect: open {{portal}}, press <b>Connect Telegram</b> on your dashboard or profile, and scan the QR code.\n\nOnce connected:\n• <b>Reply</b> to a ticket notification to answer in that ticket (staff: start the reply with /note for an internal note).\n• Clients: write a message (or /new and the text) to open a new ticket.\n• Press the buttons under a notification: Take, Resolve, Reopen.\n\n/tickets: your open tickets\n/new: open a ticket\n/status: which Deskgram account is connected\n/stop: disconnect and stop notifications\n/help: this message',
+      help: '<b>Deskgram bot</b>\n\nConnect: open {{portal}}, press <b>Connect Telegram</b> on your dashboard or profile, and scan the QR code.\n\nOnce connected:\n• <b>Reply</b> to a ticket notification to answer in that ticket, with text, a photo or a document (staff: start the reply with /note for an internal note).\n• Clients: write a message (or /new and the text) to open a new ticket.\n• Press the buttons under a notification: Take, Resolve, Reopen.\n\n/tickets: your open tickets\n/new: open a ticket\n/status: which Deskgram account is connected\n/stop: disconnect and stop notifications\n/help: this message',
       privateOnly:
         'I answer this in a private chat only, so that nothing about your account is shown to the group. Write to me in a private chat: {{bot}}',
       roles: { admin: 'admin', agent: 'agent', client: 'client' },
@@ -86,8 +86,10 @@ const resources = {
       ticketsNone: 'No open tickets.',
       ticketsMore: '…and {{count}} more in the portal: {{portal}}',
       ticketLine: '<b>{{number}}</b> · {{subject}} · {{status}}',
-      filesNotYet:
-        'I cannot take files yet, so this one was not passed on. Please attach it in the portal ({{portal}}); text messages work here.',
+      fileTooBig:
+        '{{name}} is larger than the 20 MB Telegram lets me fetch, so it was not passed on. Please attach it in the portal: {{portal}}',
+      mediaNotTaken:
+        'I pass on photos and documents (send a video or a voice message as a file, or attach it in the portal: {{portal}}); this was not passed on.',
       statuses: {
         open: 'open',
         in_progress: 'in progress',
@@ -116,7 +118,7 @@ const resources = {
       notLinked:
         'Этот аккаунт Telegram не подключён к Deskgram. Чтобы подключить, откройте {{portal}} и нажмите <b>Подключить Telegram</b>.',
       status: 'Этот аккаунт Telegram подключён к:\n{{- accounts}}',
-      help: '<b>Бот Deskgram</b>\n\nПодключение: откройте {{portal}}, нажмите <b>Подключить Telegram</b> на главной странице или в профиле и отсканируйте QR-код.\n\nПосле подключения:\n• <b>Ответьте</b> на уведомление о заявке, чтобы написать в эту заявку (сотрудники: начните ответ с /note для внутренней заметки).\n• Клиенты: напишите сообщение (или /new и текст), чтобы открыть новую заявку.\n• Нажимайте кнопки под уведомлениями: «Взять», «Решено», «Открыть снова».\n\n/tickets — ваши открытые заявки\n/new — открыть заявку\n/status — какой аккаунт Deskgram подключён\n/stop — отключить уведомления\n/help — эта справка',
+      help: '<b>Бот Deskgram</b>\n\nПодключение: откройте {{portal}}, нажмите <b>Подключить Telegram</b> на главной странице или в профиле и отсканируйте QR-код.\n\nПосле подключения:\n• <b>Ответьте</b> на уведомление о заявке текстом, фотографией или документом, чтобы написать в эту заявку (сотрудники: начните ответ с /note для внутренней заметки).\n• Клиенты: напишите сообщение (или /new и текст), чтобы открыть новую заявку.\n• Нажимайте кнопки под уведомлениями: «Взять», «Решено», «Открыть снова».\n\n/tickets — ваши открытые заявки\n/new — открыть заявку\n/status — какой аккаунт Deskgram подключён\n/stop — отключить уведомления\n/help — эта справка',
       privateOnly:
         'На это я отвечаю только в личном чате, чтобы группа не видела ничего о вашем аккаунте. Напишите мне в личном чате: {{bot}}',
       roles: { admin: 'администратор', agent: 'агент', client: 'клиент' },
@@ -178,8 +180,10 @@ const resources = {
       ticketsNone: 'Открытых заявок нет.',
       ticketsMore: '…и ещё {{count}} в портале: {{portal}}',
       ticketLine: '<b>{{number}}</b> · {{subject}} · {{status}}',
-      filesNotYet:
-        'Файлы я пока не принимаю, этот не передан. Приложите его в портале ({{portal}}); текстовые сообщения здесь работают.',
+      fileTooBig:
+        '{{name}} больше 20 МБ, которые Telegram позволяет мне скачать, поэтому файл не передан. Приложите его в портале: {{portal}}',
+      mediaNotTaken:
+        'Я передаю фотографии и документы (видео или голосовое сообщение отправьте файлом или приложите в портале: {{portal}}); это сообщение не передано.',
       statuses: {
         open: 'открыта',
         in_progress: 'в работе',

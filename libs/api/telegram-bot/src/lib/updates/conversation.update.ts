@@ -9,6 +9,8 @@ import { draftKeyboard, type InlineKeyboard, ticketKeyboard } from '../conversat
 import { TelegramBotRunner } from '../runner/telegram-bot.runner';
 import { type BotLanguage, botLanguage, botTexts } from '../texts/bot-texts';
 import { BotChat } from './bot-chat';
+import type { AttachmentInput } from '@deskgram/api/tickets';
+import type { DraftFile } from '../conversation/ticket-draft.entity';
 
 type TextContext = Context<TelegramUpdate.MessageUpdate<Message.TextMessage>> & { payload?: string };
 type CallbackContext = Context<TelegramUpdate.CallbackQueryUpdate>;
@@ -16,8 +18,11 @@ type CallbackContext = Context<TelegramUpdate.CallbackQueryUpdate>;
 /** How long a reply waits for the deliverer to record the notification it answers. */
 const IN_FLIGHT_WAIT_MS = 10_000;
 
-/** Message kinds that carry a file; until attachments are taken, the sender is told so. */
-const FILE_MESSAGES = ['photo', 'document', 'video', 'audio', 'voice', 'video_note', 'animation', 'sticker'] as const;
+/** Other media than photos and documents: not taken, and the sender is told so. */
+const OTHER_MEDIA = ['video', 'audio', 'voice', 'video_note', 'animation', 'sticker'] as const;
+/** Telegram hands bots files of at most 20 MB. */
+const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+const DOWNLOAD_TIMEOUT_MS = 60_000;
 
 /**
  * The bot listening: a Reply to a notification answers its ticket (`/note` makes it an internal note), a client's
@@ -96,10 +101,38 @@ export class ConversationUpdate {
     await this.offerTicket(ctx, text);
   }
 
-  @On([...FILE_MESSAGES])
+  /**
+   * A photo (its largest size) or a document: as a Reply to a notification, an attachment of the answer (the caption
+   * its text, `/note` in the caption for an internal note); otherwise, from a client, a new ticket with it.
+   */
+  @On(['photo', 'document'])
   async file(@Ctx() ctx: Context): Promise<void> {
     if (ctx.chat?.type !== 'private' || !ctx.message) return;
-    await this.say(ctx, this.t(ctx)('filesNotYet', this.chat.portal()));
+    const message = ctx.message as Message.PhotoMessage | Message.DocumentMessage;
+    const t = this.t(ctx);
+    const file = telegramFile(message);
+    if (file.size > TELEGRAM_DOWNLOAD_LIMIT) {
+      await this.say(ctx, t('fileTooBig', { name: file.fileName, ...this.chat.portal() }));
+      return;
+    }
+    const caption = withoutNul(message.caption ?? '');
+    const replyTo = message.reply_to_message;
+    if (!replyTo) {
+      await this.offerTicket(ctx, caption, [file]);
+      return;
+    }
+    const note = /^\/note(@\w+)?(\s|$)/.test(caption);
+    const data = await this.guard(ctx, () => this.download(file));
+    if (!data) return;
+    await this.answerTicket(ctx, replyTo.message_id, note ? caption.replace(/^\/note(@\w+)?/, '') : caption, note, [
+      data,
+    ]);
+  }
+
+  @On([...OTHER_MEDIA])
+  async otherMedia(@Ctx() ctx: Context): Promise<void> {
+    if (ctx.chat?.type !== 'private' || !ctx.message) return;
+    await this.say(ctx, this.t(ctx)('mediaNotTaken', this.chat.portal()));
   }
 
   @On('callback_query')
@@ -118,7 +151,10 @@ export class ConversationUpdate {
     const message = query.message;
     try {
       if (press.on === 'draft') {
-        const result = await this.conversation.pressDraft(sender, press.action, press.id);
+        // The draft's files are fetched from Telegram before the ticket's transaction, and only for its author.
+        const pending = press.action === 'open' ? await this.conversation.draftFiles(sender, press.id) : [];
+        const files = await Promise.all(pending.map((file) => this.download(file)));
+        const result = await this.conversation.pressDraft(sender, press.action, press.id, files);
         switch (result.kind) {
           case 'gone':
           case 'cancelled':
@@ -194,15 +230,27 @@ export class ConversationUpdate {
   }
 
   /** A Reply (or `/note` reply) to a message of the bot: into that message's ticket, if it is the sender's. */
-  private async answerTicket(ctx: TextContext, replyToMessageId: number, raw: string, note: boolean): Promise<void> {
+  private async answerTicket(
+    ctx: Context,
+    replyToMessageId: number,
+    raw: string,
+    note: boolean,
+    files: AttachmentInput[] = [],
+  ): Promise<void> {
     const t = this.t(ctx);
     const text = withoutNul(raw);
-    if (!text.trim()) {
+    if (!text.trim() && files.length === 0) {
       await this.say(ctx, t(note ? 'noteWithoutReply' : 'emptyText'));
       return;
     }
     const ask = () =>
-      this.conversation.answer(this.sender(ctx), { updateId: ctx.update.update_id, replyToMessageId, text, note });
+      this.conversation.answer(this.sender(ctx), {
+        updateId: ctx.update.update_id,
+        replyToMessageId,
+        text,
+        note,
+        files,
+      });
     const result = await this.guard(ctx, async () => {
       // A reply may overtake the record of the notification it answers by a moment: wait for the record.
       const until = Date.now() + IN_FLIGHT_WAIT_MS;
@@ -218,7 +266,7 @@ export class ConversationUpdate {
     if (result.kind === 'added' && sent) {
       // A Reply to the confirmation answers the same ticket.
       await this.conversation
-        .remember(ctx.chat.id, sent.message_id, result.ticket.id, result.userId)
+        .remember(this.sender(ctx).chatId, sent.message_id, result.ticket.id, result.userId)
         .catch(() => undefined);
     }
   }
@@ -248,11 +296,11 @@ export class ConversationUpdate {
   }
 
   /** A text without a Reply: a linked client is asked whether to open a ticket with it. */
-  private async offerTicket(ctx: TextContext, raw: string): Promise<void> {
+  private async offerTicket(ctx: Context, raw: string, files: DraftFile[] = []): Promise<void> {
     const t = this.t(ctx);
     const text = withoutNul(raw);
     const result = await this.guard(ctx, () =>
-      this.conversation.draft(this.sender(ctx), { updateId: ctx.update.update_id, text }),
+      this.conversation.draft(this.sender(ctx), { updateId: ctx.update.update_id, text, files }),
     );
     if (!result) return;
     switch (result.kind) {
@@ -273,6 +321,17 @@ export class ConversationUpdate {
         });
         return;
     }
+  }
+
+  /** A file from Telegram's servers (at most 20 MB), as an attachment to store. */
+  private async download(file: DraftFile): Promise<AttachmentInput> {
+    const telegram = this.runner.telegraf?.telegram;
+    if (!telegram) throw new Error('The bot is not configured');
+    const url = await telegram.getFileLink(file.fileId);
+    const response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`Telegram answered ${response.status} to a file download`);
+    const data = Buffer.from(await response.arrayBuffer());
+    return { fileName: file.fileName, data, size: data.length };
   }
 
   /** Answers a message quoting it, so that it is clear what the answer is about. */
@@ -345,6 +404,22 @@ export class ConversationUpdate {
   private t(ctx: Pick<Context, 'from'>): ReturnType<typeof botTexts> {
     return botTexts(this.language(ctx));
   }
+}
+
+/** The file of a photo (its largest size) or document message, with a name for the thread. */
+function telegramFile(message: Message.PhotoMessage | Message.DocumentMessage): DraftFile {
+  if ('document' in message) {
+    const document = message.document;
+    return {
+      fileId: document.file_id,
+      fileName: document.file_name || `document-${message.message_id}`,
+      size: document.file_size ?? 0,
+    };
+  }
+  const largest = [...message.photo].sort(
+    (a, b) => (b.file_size ?? b.width * b.height) - (a.file_size ?? a.width * a.height),
+  )[0];
+  return { fileId: largest.file_id, fileName: `photo-${message.message_id}.jpg`, size: largest.file_size ?? 0 };
 }
 
 /** PostgreSQL cannot store NUL in text; the portal refuses it, here it is simply dropped. */

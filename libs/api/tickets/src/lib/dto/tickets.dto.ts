@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EnumField, PageQueryDto, TextField, trimText } from '@deskgram/api/common';
+import { MAX_FILES_PER_MESSAGE } from '../attachments/attachments.options';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import {
@@ -14,14 +15,21 @@ import {
 } from '@deskgram/shared/contract';
 
 export const MAX_SUBJECT = 200;
+
+/** A form field says "true" or "false"; JSON says true or false. */
+const formBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 export const MAX_BODY = 20_000;
 
 export class CreateTicketDto {
   @TextField({ max: MAX_SUBJECT, example: 'Invoice INV-2026-0007 shows the wrong VAT' })
   subject!: string;
 
-  @TextField({ max: MAX_BODY, description: 'What happened; the first message of the thread' })
-  body!: string;
+  @TextField({
+    max: MAX_BODY,
+    optional: true,
+    description: 'What happened; the first message of the thread. May be left out only when files are attached',
+  })
+  body?: string;
 
   @EnumField(TICKET_PRIORITIES, 'TicketPriority', { optional: true, default: 'normal' })
   priority?: TicketPriority;
@@ -33,13 +41,40 @@ export class CreateTicketDto {
 }
 
 export class AddMessageDto {
-  @TextField({ max: MAX_BODY })
-  body!: string;
+  @TextField({ max: MAX_BODY, optional: true, description: 'May be left out only when files are attached' })
+  body?: string;
 
   @ApiPropertyOptional({ default: false, description: 'Staff only: an internal note, never shown to the client' })
   @IsOptional()
+  @Transform(formBoolean)
   @IsBoolean({ message: 'internal must be true or false' })
   internal?: boolean;
+}
+
+/** The files of a `multipart/form-data` body, as OpenAPI describes them. */
+const FILES_PROPERTY = {
+  type: 'array',
+  items: { type: 'string', format: 'binary' },
+  maxItems: MAX_FILES_PER_MESSAGE,
+  description: `Up to ${MAX_FILES_PER_MESSAGE} files, each at most MAX_ATTACHMENT_MB (20) MB and not empty`,
+} as const;
+
+/** `POST /api/tickets` as `multipart/form-data`: the same fields as text, and the files. */
+export class CreateTicketFormDto extends CreateTicketDto {
+  @ApiPropertyOptional(FILES_PROPERTY)
+  files?: unknown[];
+}
+
+/** `POST /api/tickets/:id/messages` as `multipart/form-data`: the same fields as text, and the files. */
+export class AddMessageFormDto {
+  @ApiPropertyOptional({ maxLength: MAX_BODY, description: 'May be left out only when files are attached' })
+  body?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Staff only: an internal note' })
+  internal?: string;
+
+  @ApiPropertyOptional(FILES_PROPERTY)
+  files?: unknown[];
 }
 
 export class UpdateTicketDto {
@@ -130,11 +165,25 @@ export class TicketListDto {
   total!: number;
 }
 
+export class AttachmentDto {
+  @ApiProperty({ format: 'uuid', description: 'Download with GET /api/attachments/{id}' })
+  id!: string;
+
+  @ApiProperty({ example: 'invoice-scan.pdf' })
+  fileName!: string;
+
+  @ApiProperty({ description: 'In bytes' })
+  size!: number;
+
+  @ApiProperty({ example: 'application/pdf', description: 'Found from the bytes' })
+  contentType!: string;
+}
+
 export class TicketMessageDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty()
+  @ApiProperty({ description: 'Empty when the message is only files' })
   body!: string;
 
   @ApiProperty({ format: 'uuid' })
@@ -154,6 +203,9 @@ export class TicketMessageDto {
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;
+
+  @ApiProperty({ type: [AttachmentDto], description: 'In the order they were sent; empty when none' })
+  attachments!: AttachmentDto[];
 }
 
 export class TicketDetailDto extends TicketDto {

@@ -4,7 +4,7 @@ import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { createTicket, DeskgramApi } from '@deskgram/api-client';
+import { createTicket$Json, DeskgramApi } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { TicketFields } from '../shared/ticket-fields';
@@ -39,7 +39,7 @@ export class NewTicket {
     this.saving.set(true);
     this.error.set(null);
     try {
-      const ticket = await this.api.invoke(createTicket, { body });
+      const ticket = await this.api.invoke(createTicket$Json, { body });
       this.snackBar.open(this.transloco.translate('tickets.new.created', { number: ticket.number }), undefined, {
         duration: 4000,
       });

@@ -6,7 +6,7 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { addTicketMessage, DeskgramApi, type TicketMessageDto } from '@deskgram/api-client';
+import { addTicketMessage$Json, DeskgramApi, type TicketMessageDto } from '@deskgram/api-client';
 import { apiErrorOf, apiErrorText } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 
@@ -59,7 +59,7 @@ export class ReplyBox {
     const internal = this.allowInternal() && this.kind() === 'internal';
     this.sending.set(true);
     try {
-      const message = await this.api.invoke(addTicketMessage, {
+      const message = await this.api.invoke(addTicketMessage$Json, {
         id: this.ticketId(),
         body: internal ? { body: text, internal: true } : { body: text },
       });

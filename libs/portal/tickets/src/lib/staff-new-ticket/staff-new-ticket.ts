@@ -14,7 +14,7 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { type ClientSummaryDto, createTicket, DeskgramApi, listClients } from '@deskgram/api-client';
+import { type ClientSummaryDto, createTicket$Json, DeskgramApi, listClients } from '@deskgram/api-client';
 import { apiErrorText, type ErrorTexts } from '@deskgram/portal/core';
 import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
@@ -115,7 +115,7 @@ export class StaffNewTicket {
     this.saving.set(true);
     this.error.set(null);
     try {
-      const ticket = await this.api.invoke(createTicket, { body: { ...body, clientId: client.id } });
+      const ticket = await this.api.invoke(createTicket$Json, { body: { ...body, clientId: client.id } });
       this.snackBar.open(
         this.transloco.translate('tickets.staffNew.created', { number: ticket.number, client: client.name }),
         undefined,

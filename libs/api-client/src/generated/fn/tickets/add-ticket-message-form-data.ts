@@ -7,19 +7,19 @@ import { filter, map } from 'rxjs/operators';
 import { StrictHttpResponse } from '../../strict-http-response';
 import { RequestBuilder } from '../../request-builder';
 
-import { AddMessageDto } from '../../models/add-message-dto';
+import { AddMessageFormDto } from '../../models/add-message-form-dto';
 import { TicketMessageDto } from '../../models/ticket-message-dto';
 
-export interface AddTicketMessage$Params {
+export interface AddTicketMessage$FormData$Params {
   id: string;
-      body: AddMessageDto
+      body: AddMessageFormDto
 }
 
-export function addTicketMessage(http: HttpClient, rootUrl: string, params: AddTicketMessage$Params, context?: HttpContext): Observable<StrictHttpResponse<TicketMessageDto>> {
-  const rb = new RequestBuilder(rootUrl, addTicketMessage.PATH, 'post');
+export function addTicketMessage$FormData(http: HttpClient, rootUrl: string, params: AddTicketMessage$FormData$Params, context?: HttpContext): Observable<StrictHttpResponse<TicketMessageDto>> {
+  const rb = new RequestBuilder(rootUrl, addTicketMessage$FormData.PATH, 'post');
   if (params) {
     rb.path('id', params.id, {});
-    rb.body(params.body, 'application/json');
+    rb.body(params.body, 'multipart/form-data');
   }
 
   return http.request(
@@ -32,4 +32,4 @@ export function addTicketMessage(http: HttpClient, rootUrl: string, params: AddT
   );
 }
 
-addTicketMessage.PATH = '/api/tickets/{id}/messages';
+addTicketMessage$FormData.PATH = '/api/tickets/{id}/messages';

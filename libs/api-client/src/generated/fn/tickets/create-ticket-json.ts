@@ -10,12 +10,12 @@ import { RequestBuilder } from '../../request-builder';
 import { CreateTicketDto } from '../../models/create-ticket-dto';
 import { TicketDetailDto } from '../../models/ticket-detail-dto';
 
-export interface CreateTicket$Params {
+export interface CreateTicket$Json$Params {
       body: CreateTicketDto
 }
 
-export function createTicket(http: HttpClient, rootUrl: string, params: CreateTicket$Params, context?: HttpContext): Observable<StrictHttpResponse<TicketDetailDto>> {
-  const rb = new RequestBuilder(rootUrl, createTicket.PATH, 'post');
+export function createTicket$Json(http: HttpClient, rootUrl: string, params: CreateTicket$Json$Params, context?: HttpContext): Observable<StrictHttpResponse<TicketDetailDto>> {
+  const rb = new RequestBuilder(rootUrl, createTicket$Json.PATH, 'post');
   if (params) {
     rb.body(params.body, 'application/json');
   }
@@ -30,4 +30,4 @@ export function createTicket(http: HttpClient, rootUrl: string, params: CreateTi
   );
 }
 
-createTicket.PATH = '/api/tickets';
+createTicket$Json.PATH = '/api/tickets';
