@@ -320,7 +320,7 @@ describe('staff tickets', () => {
 
       expect(textOf(page())).toContain('Choose the client.');
       expect(textOf(page())).toContain('Enter a subject.');
-      expect(textOf(page())).toContain('Describe the problem.');
+      expect(textOf(page())).toContain('Describe the problem or attach a file.');
 
       type(field(page(), 'input.client-input'), 'Northwind');
       await harness.fixture.whenStable();
