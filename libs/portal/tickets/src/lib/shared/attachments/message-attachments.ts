@@ -1,6 +1,6 @@
 import { DOCUMENT } from '@angular/common';
 import { HttpErrorResponse } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatIconButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressSpinner } from '@angular/material/progress-spinner';
@@ -34,6 +34,11 @@ export class MessageAttachments {
   readonly attachments = input.required<readonly AttachmentDto[]>();
 
   protected readonly language = inject(LanguageStore).language;
+  /** Thumbnails first, as tiles; then the other files, each on a row of its own. */
+  protected readonly ordered = computed(() => [
+    ...this.attachments().filter((attachment) => this.thumbnail(attachment)),
+    ...this.attachments().filter((attachment) => !this.thumbnail(attachment)),
+  ]);
   /** The files being fetched for a download. */
   protected readonly downloading = signal<ReadonlySet<string>>(new Set());
 
