@@ -1,11 +1,11 @@
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
-import { provideRouter, withComponentInputBinding } from '@angular/router';
+import { provideRouter, Router, withComponentInputBinding } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import { type AttachmentDto } from '@deskgram/api-client';
 import { LanguageStore } from '@deskgram/portal/core';
-import { click, nextMacrotask, providePortalForTests, statusText, textOf, type } from '@deskgram/portal/testing';
+import { click, nextMacrotask, providePortalForTests, statusText, textOf, type, until } from '@deskgram/portal/testing';
 import { detail, field, message, ticket } from '../testing/tickets';
 import { CLIENT_TICKETS_ROUTES } from './tickets.routes';
 
@@ -36,6 +36,8 @@ describe('attachments', () => {
   const urls: string[] = [];
 
   beforeEach(() => {
+    // The Russian case stores its choice of language.
+    localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -206,6 +208,7 @@ describe('attachments', () => {
     const thumb = await request('GET', '/api/attachments/a1');
     expect(thumb.request.responseType).toBe('blob');
     await answer(thumb, new Blob([new Uint8Array(1536)], { type: 'image/png' }));
+    await until(() => items[0].querySelector('img.thumb') !== null, 'the thumbnail');
     const image = items[0].querySelector('img.thumb');
     // A data: URL: the API's Content-Security-Policy allows no blob: images.
     expect(image?.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
@@ -232,5 +235,37 @@ describe('attachments', () => {
     TestBed.inject(LanguageStore).setLanguage('ru');
     await stable();
     expect(textOf(page().querySelector('.attachment .size'))).toBe('1,5 КБ');
+  });
+
+  it('opens a ticket with files and no description, disabled and with an indeterminate bar until it is done', async () => {
+    harness = await RouterTestingHarness.create('/client/tickets/new');
+    await stable();
+    type(field(page(), 'input.subject-input'), 'Printer offline');
+    click(page(), 'Open ticket');
+    await stable();
+    http.expectNone('/api/tickets');
+    expect(textOf(page())).toContain('Describe the problem or attach a file.');
+
+    drop(field(page(), '[data-testid="drop-zone"]'), [file('photo.png', 2048, 'image/png')]);
+    await stable();
+    expect(textOf(page())).not.toContain('Describe the problem or attach a file.');
+    click(page(), 'Open ticket');
+    const create = await request('POST', '/api/tickets');
+    const form = create.request.body as FormData;
+    expect(form.get('subject')).toBe('Printer offline');
+    expect(form.get('priority')).toBe('normal');
+    expect(form.has('body')).toBe(false);
+    expect((form.getAll('files') as File[]).map((f) => f.name)).toEqual(['photo.png']);
+
+    await stable();
+    expect(field(page(), 'mat-progress-bar').getAttribute('mode')).toBe('indeterminate');
+    expect(field<HTMLInputElement>(page(), 'input.subject-input').disabled).toBe(true);
+    expect(field<HTMLButtonElement>(page(), 'button[aria-label="Remove photo.png"]').disabled).toBe(true);
+
+    create.flush(detail());
+    await nextMacrotask();
+    await nextMacrotask();
+    expect(TestBed.inject(Router).url).toBe(`/client/tickets/${ticket().id}`);
+    await answer(await request('GET', `/api/tickets/${ticket().id}`), detail());
   });
 });
