@@ -268,4 +268,16 @@ describe('attachments', () => {
     expect(TestBed.inject(Router).url).toBe(`/client/tickets/${ticket().id}`);
     await answer(await request('GET', `/api/tickets/${ticket().id}`), detail());
   });
+
+  it('keeps the browser from opening files dropped beside the zone, but lets text drop', async () => {
+    await openThread();
+    const stray = (types: string[]): boolean => {
+      const event = new Event('drop', { bubbles: true, cancelable: true });
+      Object.defineProperty(event, 'dataTransfer', { value: { files: [], types } });
+      page().querySelector('h1')?.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(stray(['Files'])).toBe(true);
+    expect(stray(['text/plain'])).toBe(false);
+  });
 });

@@ -15,6 +15,10 @@ import { addFiles, FILE_ICONS, fileKind, type FileRefusal, MAX_FILE_BYTES, MAX_F
   imports: [FileSizePipe, MatButton, MatIcon, MatIconButton, TranslocoDirective],
   templateUrl: './file-picker.html',
   styleUrl: './file-picker.scss',
+  host: {
+    '(document:dragover)': 'ignoreStray($event)',
+    '(document:drop)': 'ignoreStray($event)',
+  },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class FilePicker {
@@ -56,6 +60,7 @@ export class FilePicker {
   protected dragOver(event: DragEvent): void {
     // Without this the browser would open the file instead of dropping it here.
     event.preventDefault();
+    event.stopPropagation();
     if (event.dataTransfer) {
       event.dataTransfer.dropEffect = this.disabled() ? 'none' : 'copy';
     }
@@ -69,8 +74,23 @@ export class FilePicker {
     }
   }
 
+  /**
+   * Files dropped beside the zone would make the browser open them in place of the portal, losing what was typed;
+   * while a picker is on the page such a drop does nothing. Dragged text still drops into fields.
+   */
+  protected ignoreStray(event: DragEvent): void {
+    const transfer = event.dataTransfer;
+    if (transfer && Array.from(transfer.types ?? []).includes('Files')) {
+      event.preventDefault();
+      if (event.type === 'dragover') {
+        transfer.dropEffect = 'none';
+      }
+    }
+  }
+
   protected drop(event: DragEvent): void {
     event.preventDefault();
+    event.stopPropagation();
     this.over.set(false);
     this.add(Array.from(event.dataTransfer?.files ?? []));
   }
