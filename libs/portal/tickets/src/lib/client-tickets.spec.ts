@@ -138,7 +138,7 @@ describe('client tickets', () => {
 
       http.expectNone('/api/tickets');
       expect(textOf(page())).toContain('Enter a subject.');
-      expect(textOf(page())).toContain('Describe the problem.');
+      expect(textOf(page())).toContain('Describe the problem or attach a file.');
     });
   });
 

@@ -313,6 +313,34 @@ describe('staff tickets', () => {
       await settle();
     });
 
+    it('opens a ticket for the client with a file, as a form with the client', async () => {
+      await openForm();
+      await pickNorthwind();
+      await fillTicket();
+      const zone = field(page(), '[data-testid="drop-zone"]');
+      const drop = new Event('drop', { bubbles: true, cancelable: true });
+      const photo = new File([new Uint8Array(5)], 'photo.jpg', { type: 'image/jpeg' });
+      Object.defineProperty(drop, 'dataTransfer', { value: { files: [photo], types: ['Files'] } });
+      zone.dispatchEvent(drop);
+      await harness.fixture.whenStable();
+
+      click(page(), 'Open ticket');
+      const create = await request('POST', '/api/tickets');
+      const form = create.request.body as FormData;
+      expect(
+        Object.fromEntries(['subject', 'body', 'priority', 'clientId'].map((key) => [key, form.get(key)])),
+      ).toEqual({ subject: 'Scanner jams', body: 'Called in.', priority: 'high', clientId: CLIENT_ID });
+      expect((form.getAll('files') as File[]).map((f) => f.name)).toEqual(['photo.jpg']);
+      create.flush(detail());
+      await nextMacrotask();
+      await nextMacrotask();
+      expect(TestBed.inject(Router).url).toBe(`/staff/tickets/${ticket().id}`);
+      const get = await request('GET', `/api/tickets/${ticket().id}`);
+      reply(await request('GET', '/api/users'), staffUsers);
+      reply(get, detail());
+      await settle();
+    });
+
     it('sends nothing without a picked client, a subject and a description, and says what is missing', async () => {
       await openForm();
       click(page(), 'Open ticket');
@@ -320,7 +348,7 @@ describe('staff tickets', () => {
 
       expect(textOf(page())).toContain('Choose the client.');
       expect(textOf(page())).toContain('Enter a subject.');
-      expect(textOf(page())).toContain('Describe the problem.');
+      expect(textOf(page())).toContain('Describe the problem or attach a file.');
 
       type(field(page(), 'input.client-input'), 'Northwind');
       await harness.fixture.whenStable();

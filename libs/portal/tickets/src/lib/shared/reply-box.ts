@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject, input, output, signal } from '@angular/core';
+import { HttpClient } from '@angular/common/http';
+import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -6,16 +7,29 @@ import { MatError, MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { addTicketMessage$Json, DeskgramApi, type TicketMessageDto } from '@deskgram/api-client';
+import {
+  addTicketMessage$FormData,
+  addTicketMessage$Json,
+  DeskgramApi,
+  type TicketMessageDto,
+} from '@deskgram/api-client';
 import { apiErrorOf, apiErrorText } from '@deskgram/portal/core';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { FilePicker } from './attachments/file-picker';
+import { uploadWithProgress } from './attachments/upload';
+import { UploadProgress } from './attachments/upload-progress';
+import { BODY_MAX, requiredWithoutFiles } from './ticket-form';
 
 export type ReplyKind = 'public' | 'internal';
 
-/** Writes a message on a ticket; staff choose between a public reply and an internal note. */
+/**
+ * Writes a message on a ticket, with files (dropped or chosen); staff choose between a public reply and an internal
+ * note. Text is optional when files are attached.
+ */
 @Component({
   selector: 'dg-reply-box',
   imports: [
+    FilePicker,
     MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
@@ -26,6 +40,7 @@ export type ReplyKind = 'public' | 'internal';
     MatLabel,
     ReactiveFormsModule,
     TranslocoDirective,
+    UploadProgress,
   ],
   templateUrl: './reply-box.html',
   styleUrl: './reply-box.scss',
@@ -33,6 +48,7 @@ export type ReplyKind = 'public' | 'internal';
 })
 export class ReplyBox {
   private readonly api = inject(DeskgramApi);
+  private readonly http = inject(HttpClient);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
 
@@ -43,27 +59,61 @@ export class ReplyBox {
   /** The ticket turned out to be closed. */
   readonly closed = output<void>();
 
+  protected readonly files = signal<readonly File[]>([]);
   protected readonly form = new FormGroup({
-    body: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(20000)] }),
+    body: new FormControl('', {
+      nonNullable: true,
+      validators: [requiredWithoutFiles(this.files), Validators.maxLength(BODY_MAX)],
+    }),
   });
   protected readonly body = this.form.controls.body;
   protected readonly kind = signal<ReplyKind>('public');
   protected readonly sending = signal(false);
+  /** The part of the files sent, 0 to 1; null while unknown. */
+  protected readonly progress = signal<number | null>(null);
+
+  constructor() {
+    effect(() => {
+      this.files();
+      this.body.updateValueAndValidity();
+    });
+  }
 
   protected async send(): Promise<void> {
     const text = this.body.value.trim();
-    if (!text || this.sending()) {
+    const files = this.files();
+    if ((!text && files.length === 0) || this.sending()) {
       this.body.markAsTouched();
       return;
     }
     const internal = this.allowInternal() && this.kind() === 'internal';
     this.sending.set(true);
+    this.progress.set(null);
+    this.form.disable();
     try {
-      const message = await this.api.invoke(addTicketMessage$Json, {
-        id: this.ticketId(),
-        body: internal ? { body: text, internal: true } : { body: text },
-      });
+      const message =
+        files.length === 0
+          ? await this.api.invoke(addTicketMessage$Json, {
+              id: this.ticketId(),
+              body: internal ? { body: text, internal: true } : { body: text },
+            })
+          : await uploadWithProgress(
+              this.http,
+              this.api.rootUrl,
+              addTicketMessage$FormData,
+              {
+                id: this.ticketId(),
+                body: {
+                  ...(text ? { body: text } : {}),
+                  ...(internal ? { internal: 'true' as const } : {}),
+                  files: [...files],
+                },
+              },
+              (sent) => this.progress.set(sent),
+            );
+      this.form.enable();
       this.form.reset();
+      this.files.set([]);
       this.sent.emit(message);
       this.snackBar.open(
         this.transloco.translate(internal ? 'tickets.thread.noteAdded' : 'tickets.thread.sent'),
@@ -79,6 +129,7 @@ export class ReplyBox {
         this.closed.emit();
       }
     } finally {
+      this.form.enable();
       this.sending.set(false);
     }
   }

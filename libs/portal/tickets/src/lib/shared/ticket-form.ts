@@ -1,17 +1,36 @@
-import { FormControl, FormGroup, Validators } from '@angular/forms';
+import {
+  type AbstractControl,
+  FormControl,
+  FormGroup,
+  type ValidationErrors,
+  type ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { type TicketPriority } from '@deskgram/api-client';
 
 export const SUBJECT_MAX = 200;
 export const BODY_MAX = 20000;
 
-/** What anyone who opens a ticket writes: the subject, the first message and the priority. */
-export function ticketForm() {
+/**
+ * A message's text is required unless files come with it. Call the control's `updateValueAndValidity()` when the
+ * files change.
+ */
+export function requiredWithoutFiles(files: () => readonly File[]): ValidatorFn {
+  return (control: AbstractControl<string>): ValidationErrors | null =>
+    files().length === 0 && control.value.trim() === '' ? { required: true } : null;
+}
+
+/** What anyone who opens a ticket writes: the subject, the first message and the priority; the files come apart. */
+export function ticketForm(files: () => readonly File[] = () => []) {
   return new FormGroup({
     subject: new FormControl('', {
       nonNullable: true,
       validators: [Validators.required, Validators.maxLength(SUBJECT_MAX)],
     }),
-    body: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(BODY_MAX)] }),
+    body: new FormControl('', {
+      nonNullable: true,
+      validators: [requiredWithoutFiles(files), Validators.maxLength(BODY_MAX)],
+    }),
     priority: new FormControl<TicketPriority>('normal', { nonNullable: true }),
   });
 }

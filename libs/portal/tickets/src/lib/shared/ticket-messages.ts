@@ -4,11 +4,15 @@ import { MatIcon } from '@angular/material/icon';
 import { type TicketMessageDto } from '@deskgram/api-client';
 import { LanguageStore, RelativeTimePipe } from '@deskgram/portal/core';
 import { TranslocoDirective } from '@jsverse/transloco';
+import { MessageAttachments } from './attachments/message-attachments';
 
-/** The thread of a ticket, oldest first: the client's messages, support's replies and, for staff, internal notes. */
+/**
+ * The thread of a ticket, oldest first: the client's messages, support's replies and, for staff, internal notes,
+ * each with its files.
+ */
 @Component({
   selector: 'dg-ticket-messages',
-  imports: [DatePipe, MatIcon, RelativeTimePipe, TranslocoDirective],
+  imports: [DatePipe, MatIcon, MessageAttachments, RelativeTimePipe, TranslocoDirective],
   templateUrl: './ticket-messages.html',
   styleUrl: './ticket-messages.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -1,3 +1,4 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, resource, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import {
@@ -14,12 +15,13 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
-import { type ClientSummaryDto, createTicket$Json, DeskgramApi, listClients } from '@deskgram/api-client';
+import { type ClientSummaryDto, DeskgramApi, listClients } from '@deskgram/api-client';
 import { apiErrorText, type ErrorTexts } from '@deskgram/portal/core';
 import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, filter, map } from 'rxjs';
 import { TicketFields } from '../shared/ticket-fields';
+import { openTicket } from '../shared/open-ticket';
 import { ticketForm, ticketFormValue } from '../shared/ticket-form';
 
 /** How many clients the picker offers for what has been typed. */
@@ -71,6 +73,7 @@ function pickedClient(control: AbstractControl<ClientSummaryDto | string>): Vali
 })
 export class StaffNewTicket {
   private readonly api = inject(DeskgramApi);
+  private readonly http = inject(HttpClient);
   private readonly router = inject(Router);
   private readonly route = inject(ActivatedRoute);
   private readonly snackBar = inject(MatSnackBar);
@@ -80,9 +83,12 @@ export class StaffNewTicket {
     nonNullable: true,
     validators: [pickedClient],
   });
-  protected readonly ticket = ticketForm();
+  protected readonly files = signal<readonly File[]>([]);
+  protected readonly ticket = ticketForm(this.files);
   protected readonly form = new FormGroup({ client: this.client, ticket: this.ticket });
   protected readonly saving = signal(false);
+  /** The part of the files sent, 0 to 1; null while unknown. */
+  protected readonly progress = signal<number | null>(null);
   /** Why the API refused the ticket; shown in the form, next to what has to change. */
   protected readonly error = signal<string | null>(null);
 
@@ -114,8 +120,12 @@ export class StaffNewTicket {
     }
     this.saving.set(true);
     this.error.set(null);
+    this.progress.set(null);
+    this.form.disable();
     try {
-      const ticket = await this.api.invoke(createTicket$Json, { body: { ...body, clientId: client.id } });
+      const ticket = await openTicket(this.api, this.http, { ...body, clientId: client.id }, this.files(), (sent) =>
+        this.progress.set(sent),
+      );
       this.snackBar.open(
         this.transloco.translate('tickets.staffNew.created', { number: ticket.number, client: client.name }),
         undefined,
@@ -125,6 +135,7 @@ export class StaffNewTicket {
     } catch (error) {
       this.error.set(apiErrorText(error, this.transloco, ERROR_CODES));
     } finally {
+      this.form.enable();
       this.saving.set(false);
     }
   }
