@@ -1,12 +1,7 @@
 import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
-import {
-  type SentMessage,
-  type TelegramBotApiDouble,
-  type TelegramPerson,
-  type Update,
-} from '@deskgram/testing/telegram-bot-api';
+import type { SentMessage, TelegramBotApiDouble, TelegramPerson } from '@deskgram/testing/telegram-bot-api';
 import { DEMO, type Session, TestClient } from './support/api-client';
-import { BOT_TOKEN, eventually } from './support/telegram';
+import { answerTo, BOT_TOKEN, eventually, linkTelegram } from './support/telegram';
 
 interface Button {
   text: string;
@@ -51,13 +46,6 @@ describe('two-way Telegram', () => {
   let admin: Session;
   const people = {} as Record<'anna' | 'ben' | 'ivan' | 'agent' | 'admin' | 'stranger', TelegramPerson>;
 
-  async function link(session: Session, person: TelegramPerson, area: 'client' | 'user') {
-    const response = await http.post(`/api/telegram/${area}/generate-link`, {}, session.accessToken);
-    expect(response.status).toBe(200);
-    await telegram.pressStart(person, new URL(response.body.url).searchParams.get('start') ?? '');
-    await telegram.waitForMessage(person, (message) => message.text.startsWith('✅ Telegram'));
-  }
-
   beforeAll(async () => {
     telegram = env.telegram;
     http = new TestClient(env.baseUrl);
@@ -77,7 +65,7 @@ describe('two-way Telegram', () => {
       [agent, people.agent, 'user'],
       [admin, people.admin, 'user'],
     ] as const) {
-      await link(session, person, area);
+      await linkTelegram(http, telegram, session, person, area);
     }
   });
 
@@ -118,16 +106,6 @@ describe('two-way Telegram', () => {
     );
   }
 
-  /** Does what the person does and returns the bot's answer: the message that quotes theirs. */
-  async function answerTo(person: TelegramPerson, action: () => Promise<Update>) {
-    const update = await action();
-    const answer = await telegram.waitForMessage(
-      person,
-      (message) => message.replyToMessageId === update.message?.message_id,
-    );
-    return { update, answer };
-  }
-
   it('lets staff answer a client by replying to the notification: the client’s thread shows it, from Telegram', async () => {
     const { id, number } = await openTicket(anna, 'Printer on fire');
     const note = await notification(people.agent, number, 'New ticket');
@@ -140,7 +118,9 @@ describe('two-way Telegram', () => {
     await settled();
     const annaBefore = telegram.sentTo(people.anna).length;
 
-    const { answer } = await answerTo(people.agent, () => telegram.replyTo(people.agent, note, 'We are on it.'));
+    const { answer } = await answerTo(telegram, people.agent, () =>
+      telegram.replyTo(people.agent, note, 'We are on it.'),
+    );
     expect(answer.text).toBe(`✅ Added to ${number}.`);
 
     const messages = await thread(id, anna);
@@ -158,9 +138,11 @@ describe('two-way Telegram', () => {
     expect(telegram.sentTo(people.agent).filter((message) => message.text.includes('We are on it.'))).toEqual([]);
 
     // A client answers the same way, and a Reply to the bot's confirmation answers the same ticket.
-    const { answer: confirmed } = await answerTo(people.anna, () => telegram.replyTo(people.anna, heard, 'Thanks!'));
+    const { answer: confirmed } = await answerTo(telegram, people.anna, () =>
+      telegram.replyTo(people.anna, heard, 'Thanks!'),
+    );
     expect(confirmed.text).toBe(`✅ Added to ${number}.`);
-    await answerTo(people.anna, () => telegram.replyTo(people.anna, confirmed, 'One more thing.'));
+    await answerTo(telegram, people.anna, () => telegram.replyTo(people.anna, confirmed, 'One more thing.'));
     expect((await thread(id)).slice(-2).map((message) => [message.body, message.authorName])).toEqual([
       ['Thanks!', 'Anna Hughes'],
       ['One more thing.', 'Anna Hughes'],
@@ -172,7 +154,7 @@ describe('two-way Telegram', () => {
     const note = await notification(people.admin, number, 'New ticket');
     await settled();
     const annaBefore = telegram.sentTo(people.anna).length;
-    const { answer } = await answerTo(people.admin, () =>
+    const { answer } = await answerTo(telegram, people.admin, () =>
       telegram.replyTo(people.admin, note, '/note Check the printer logs first'),
     );
     expect(answer.text).toBe(`📝 Internal note added to ${number}.`);
@@ -189,7 +171,7 @@ describe('two-way Telegram', () => {
   it('refuses /note from a client and writes nothing', async () => {
     const { id, number } = await openTicket(agent, 'For Northwind', { clientId: await northwindId() });
     const note = await notification(people.anna, number);
-    const { answer } = await answerTo(people.anna, () => telegram.replyTo(people.anna, note, '/note secret'));
+    const { answer } = await answerTo(telegram, people.anna, () => telegram.replyTo(people.anna, note, '/note secret'));
     expect(answer.text).toContain('Only staff can write internal notes');
     expect((await thread(id)).map((message) => message.body)).toEqual(['It jams.']);
   });
@@ -204,7 +186,9 @@ describe('two-way Telegram', () => {
     expect(buttons(resolved).map((button) => button.text)).toEqual(['Reopen', 'Open in portal']);
     expect(buttons(resolved)[1].url).toBe(`https://help.example.org/client/tickets/${id}`);
 
-    const { answer } = await answerTo(people.anna, () => telegram.replyTo(people.anna, resolved, 'Still broken.'));
+    const { answer } = await answerTo(telegram, people.anna, () =>
+      telegram.replyTo(people.anna, resolved, 'Still broken.'),
+    );
     expect(answer.text).toBe(`✅ Added to ${number}. The ticket is open again.`);
     expect((await ticket(id)).status).toBe('open');
     // Staff hear the answer like one written in the portal.
@@ -235,7 +219,7 @@ describe('two-way Telegram', () => {
     const { id, number } = await openTicket(anna, 'Closed for good');
     const note = await notification(people.agent, number, 'New ticket');
     expect((await http.patch(`/api/tickets/${id}`, { status: 'closed' }, agent.accessToken)).status).toBe(200);
-    const { answer } = await answerTo(people.agent, () => telegram.replyTo(people.agent, note, 'Too late'));
+    const { answer } = await answerTo(telegram, people.agent, () => telegram.replyTo(people.agent, note, 'Too late'));
     expect(answer.text).toContain(`${number} is closed`);
     expect((await thread(id)).map((message) => message.body)).toEqual(['It jams.']);
   });
@@ -244,9 +228,11 @@ describe('two-way Telegram', () => {
     const { id, number } = await openTicket(anna, 'Not for Ivan');
     const note = await notification(people.agent, number, 'New ticket');
     // Ivan's client claims to reply to the message id of the agent's notification: in his chat it is no notification.
-    const { answer } = await answerTo(people.ivan, () => telegram.forgeReply(people.ivan, note.messageId, 'Let me in'));
+    const { answer } = await answerTo(telegram, people.ivan, () =>
+      telegram.forgeReply(people.ivan, note.messageId, 'Let me in'),
+    );
     expect(answer.text).toContain('Не понимаю, к какой заявке');
-    const { answer: stranger } = await answerTo(people.stranger, () =>
+    const { answer: stranger } = await answerTo(telegram, people.stranger, () =>
       telegram.forgeReply(people.stranger, note.messageId, 'Hello?'),
     );
     expect(stranger.text).toContain('not connected to Deskgram');
@@ -266,7 +252,9 @@ describe('two-way Telegram', () => {
       `UPDATE telegram_ticket_messages SET created_at = now() - interval '200 days' WHERE ticket_id = $1`,
       [id],
     );
-    const { answer } = await answerTo(people.agent, () => telegram.replyTo(people.agent, note, 'Better late.'));
+    const { answer } = await answerTo(telegram, people.agent, () =>
+      telegram.replyTo(people.agent, note, 'Better late.'),
+    );
     expect(answer.text).toBe(`✅ Added to ${number}.`);
     expect((await thread(id)).at(-1)?.body).toBe('Better late.');
   });
@@ -274,19 +262,21 @@ describe('two-way Telegram', () => {
   it('takes a redelivered reply once, and an edited message adds nothing', async () => {
     const { id, number } = await openTicket(anna, 'Say it once');
     const note = await notification(people.agent, number, 'New ticket');
-    const { update } = await answerTo(people.agent, () => telegram.replyTo(people.agent, note, 'Only once.'));
+    const { update } = await answerTo(telegram, people.agent, () => telegram.replyTo(people.agent, note, 'Only once.'));
     await telegram.redeliver(update);
     await telegram.waitUntilHandled(update);
     const edit = await telegram.editText(people.agent, update, 'Only once, edited.');
     await telegram.waitUntilHandled(edit);
     // A later message proves the bot got past both.
-    await answerTo(people.agent, () => telegram.replyTo(people.agent, note, 'Marker.'));
+    await answerTo(telegram, people.agent, () => telegram.replyTo(people.agent, note, 'Marker.'));
     expect((await thread(id)).map((message) => message.body)).toEqual(['It jams.', 'Only once.', 'Marker.']);
   });
 
   it('offers a new ticket for a client’s message, and Open opens it once, even pressed again or redelivered', async () => {
     const text = 'Scanner offline\nSince Monday the scanner on floor 2 shows no network.';
-    const { update: written, answer: prompt } = await answerTo(people.ben, () => telegram.sendText(people.ben, text));
+    const { update: written, answer: prompt } = await answerTo(telegram, people.ben, () =>
+      telegram.sendText(people.ben, text),
+    );
     expect(prompt.text).toContain('Open a new ticket for Northwind Trading with this text?');
     expect(prompt.text).toContain('Subject: Scanner offline');
     expect(buttons(prompt).map((button) => button.text)).toEqual(['Open', 'Cancel']);
@@ -326,12 +316,14 @@ describe('two-way Telegram', () => {
       await queryDatabase(env.database.url, `SELECT 1 FROM tickets WHERE subject = 'Scanner offline'`),
     ).toHaveLength(1);
     // A Reply to the "Opened" message adds to the new ticket.
-    const { answer } = await answerTo(people.ben, () => telegram.replyTo(people.ben, prompt, 'Model X200.'));
+    const { answer } = await answerTo(telegram, people.ben, () => telegram.replyTo(people.ben, prompt, 'Model X200.'));
     expect(answer.text).toBe(`✅ Added to ${number}.`);
   });
 
   it('opens nothing on Cancel, and /new asks the same; the subject is the first line, cut to 200 characters', async () => {
-    const { answer: prompt } = await answerTo(people.anna, () => telegram.sendText(people.anna, 'Never mind this'));
+    const { answer: prompt } = await answerTo(telegram, people.anna, () =>
+      telegram.sendText(people.anna, 'Never mind this'),
+    );
     const cancel = await telegram.pressButton(people.anna, dataOf(prompt, 'cancel'), { message: prompt });
     await telegram.waitForCallbackAnswer(cancel);
     await eventually(async () => expect(prompt.text).toBe('Cancelled: no ticket was opened.'));
@@ -339,11 +331,13 @@ describe('two-way Telegram', () => {
       [],
     );
 
-    const { answer: empty } = await answerTo(people.anna, () => telegram.sendText(people.anna, '/new'));
+    const { answer: empty } = await answerTo(telegram, people.anna, () => telegram.sendText(people.anna, '/new'));
     expect(empty.text).toContain('Write what it is about after /new');
 
     const long = `${'Very long subject '.repeat(20)}\nDetails.`;
-    const { answer: asked } = await answerTo(people.anna, () => telegram.sendText(people.anna, `/new ${long}`));
+    const { answer: asked } = await answerTo(telegram, people.anna, () =>
+      telegram.sendText(people.anna, `/new ${long}`),
+    );
     expect(asked.text).toContain('Open a new ticket for Northwind Trading');
     const press = await telegram.pressButton(people.anna, dataOf(asked, 'open'), { message: asked });
     await telegram.waitForCallbackAnswer(press);
@@ -361,11 +355,15 @@ describe('two-way Telegram', () => {
     const count = async () =>
       (await queryDatabase<{ n: number }>(env.database.url, 'SELECT count(*)::int AS n FROM tickets'))[0].n;
     const before = await count();
-    const { answer } = await answerTo(people.stranger, () => telegram.sendText(people.stranger, 'Help me'));
+    const { answer } = await answerTo(telegram, people.stranger, () => telegram.sendText(people.stranger, 'Help me'));
     expect(answer.text).toContain('not connected to Deskgram');
-    const { answer: tickets } = await answerTo(people.stranger, () => telegram.sendText(people.stranger, '/tickets'));
+    const { answer: tickets } = await answerTo(telegram, people.stranger, () =>
+      telegram.sendText(people.stranger, '/tickets'),
+    );
     expect(tickets.text).toContain('not connected to Deskgram');
-    const { answer: staff } = await answerTo(people.agent, () => telegram.sendText(people.agent, 'A new ticket?'));
+    const { answer: staff } = await answerTo(telegram, people.agent, () =>
+      telegram.sendText(people.agent, 'A new ticket?'),
+    );
     expect(staff.text).toContain('Staff open tickets for a client in the portal');
     expect(await count()).toBe(before);
     expect(
@@ -375,7 +373,7 @@ describe('two-way Telegram', () => {
 
   it('lists open tickets with /tickets: the client’s company’s, and those assigned to a staff member', async () => {
     const mine = await openTicket(ivan, 'Romashka printer');
-    const { answer } = await answerTo(people.ivan, () => telegram.sendText(people.ivan, '/tickets'));
+    const { answer } = await answerTo(telegram, people.ivan, () => telegram.sendText(people.ivan, '/tickets'));
     expect(answer.text).toContain('Открытые заявки');
     expect(answer.text).toContain(`${mine.number} · Romashka printer · открыта`);
     expect(answer.text).not.toContain('Printer on fire');
@@ -385,7 +383,7 @@ describe('two-way Telegram', () => {
     expect((await http.patch(`/api/tickets/${assigned.id}`, { assigneeId: agentId }, admin.accessToken)).status).toBe(
       200,
     );
-    const { answer: staff } = await answerTo(people.agent, () => telegram.sendText(people.agent, '/tickets'));
+    const { answer: staff } = await answerTo(telegram, people.agent, () => telegram.sendText(people.agent, '/tickets'));
     expect(staff.text).toContain('Open tickets assigned to you:');
     expect(staff.text).toContain(`${assigned.number} · Assigned to Sam · open`);
     expect(staff.text).not.toContain('Romashka printer');

@@ -1,8 +1,8 @@
 import { queryDatabase, useTestEnvironment } from '@deskgram/testing/harness';
-import type { SentMessage, TelegramBotApiDouble, TelegramPerson, Update } from '@deskgram/testing/telegram-bot-api';
+import type { SentMessage, TelegramBotApiDouble, TelegramPerson } from '@deskgram/testing/telegram-bot-api';
 import { randomBytes } from 'node:crypto';
 import { DEMO, type Session, TestClient } from './support/api-client';
-import { BOT_TOKEN } from './support/telegram';
+import { answerTo, BOT_TOKEN, linkTelegram } from './support/telegram';
 
 /** A tiny valid PNG (1×1), so Telegram (and the double) take it as a photo. */
 const PNG = Buffer.from(
@@ -36,14 +36,8 @@ describe('files over Telegram', () => {
     [anna, agent] = await Promise.all([DEMO.client, DEMO.agent].map((email) => http.signIn(email)));
     people.anna = telegram.person({ firstName: 'Anna', languageCode: 'en' });
     people.agent = telegram.person({ firstName: 'Sam', languageCode: 'en' });
-    for (const [session, person, area] of [
-      [anna, people.anna, 'client'],
-      [agent, people.agent, 'user'],
-    ] as const) {
-      const response = await http.post(`/api/telegram/${area}/generate-link`, {}, session.accessToken);
-      await telegram.pressStart(person, new URL(response.body.url).searchParams.get('start') ?? '');
-      await telegram.waitForMessage(person, (message) => message.text.startsWith('✅ Telegram'));
-    }
+    await linkTelegram(http, telegram, anna, people.anna, 'client');
+    await linkTelegram(http, telegram, agent, people.agent, 'user');
   });
 
   async function openTicket(subject: string) {
@@ -70,20 +64,11 @@ describe('files over Telegram', () => {
     return telegram.waitForMessage(person, (message) => message.text.includes(number) && !message.file);
   }
 
-  async function answerTo(person: TelegramPerson, action: () => Promise<Update>) {
-    const update = await action();
-    const answer = await telegram.waitForMessage(
-      person,
-      (message) => message.replyToMessageId === update.message?.message_id,
-    );
-    return { update, answer };
-  }
-
   it('takes a document sent as a Reply into the thread, the caption as its text, byte for byte', async () => {
     const { id, number } = await openTicket('Logs please');
     const note = await notification(people.agent, number);
     const content = randomBytes(5000);
-    const { answer } = await answerTo(people.agent, () =>
+    const { answer } = await answerTo(telegram, people.agent, () =>
       telegram.sendDocument(people.agent, {
         fileName: 'Журнал ✓.log',
         mimeType: 'text/plain',
@@ -109,7 +94,7 @@ describe('files over Telegram', () => {
     // Anna answers the notification of the agent's reply.
     expect((await http.post(`/api/tickets/${id}/messages`, { body: 'A photo?' }, agent.accessToken)).status).toBe(201);
     const asked = await telegram.waitForMessage(people.anna, (message) => message.text.includes('A photo?'));
-    const { answer } = await answerTo(people.anna, () =>
+    const { answer } = await answerTo(telegram, people.anna, () =>
       telegram.sendPhoto(people.anna, { content: PNG, replyTo: asked }),
     );
     expect(answer.text).toBe(`✅ Added to ${number}.`);
@@ -122,7 +107,7 @@ describe('files over Telegram', () => {
   it('refuses a file over the 20 MB Telegram lets bots fetch, and writes nothing', async () => {
     const { id, number } = await openTicket('Too big');
     const note = await notification(people.agent, number);
-    const { answer } = await answerTo(people.agent, () =>
+    const { answer } = await answerTo(telegram, people.agent, () =>
       telegram.sendDocument(people.agent, {
         fileName: 'dump.bin',
         mimeType: 'application/octet-stream',
@@ -135,7 +120,7 @@ describe('files over Telegram', () => {
   });
 
   it('opens a ticket with a client’s photo sent without a Reply, once Open is pressed', async () => {
-    const { answer: prompt } = await answerTo(people.anna, () =>
+    const { answer: prompt } = await answerTo(telegram, people.anna, () =>
       telegram.sendPhoto(people.anna, { content: PNG, caption: 'Broken screen\nIt cracked today.' }),
     );
     expect(prompt.text).toContain('Subject: Broken screen');
@@ -185,7 +170,9 @@ describe('files over Telegram', () => {
     expect(references).toEqual(expect.arrayContaining([`${number} · screenshot.png`, `${number} · Manual.pdf`]));
 
     // A Reply to the file answers the same ticket.
-    const { answer } = await answerTo(people.anna, () => telegram.replyTo(people.anna, document, 'Got them, thanks.'));
+    const { answer } = await answerTo(telegram, people.anna, () =>
+      telegram.replyTo(people.anna, document, 'Got them, thanks.'),
+    );
     expect(answer.text).toBe(`✅ Added to ${number}.`);
   });
 });
