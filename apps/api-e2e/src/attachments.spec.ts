@@ -434,6 +434,12 @@ describe('attachments with MAX_ATTACHMENT_MB=1', () => {
   it('refuses a file over the limit with a 413 and stores nothing; a file of exactly the limit is taken', async () => {
     const http = new TestClient(env.baseUrl);
     const client = await http.signIn(DEMO.client);
+    // The forms learn the limits before uploading; anonymous callers learn nothing.
+    expect((await http.get('/api/attachments/limits', client.accessToken)).body).toEqual({
+      maxFiles: 10,
+      maxFileBytes: 1024 * 1024,
+    });
+    expect((await http.get('/api/attachments/limits')).status).toBe(401);
     const before = await storedCounts(env.database.url);
     const tooLarge = await postForm(
       env.baseUrl,

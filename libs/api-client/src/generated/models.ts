@@ -5,6 +5,7 @@ export type { AddClientUserDto } from './models/add-client-user-dto';
 export type { AddMessageDto } from './models/add-message-dto';
 export type { AddMessageFormDto } from './models/add-message-form-dto';
 export type { AttachmentDto } from './models/attachment-dto';
+export type { AttachmentLimitsDto } from './models/attachment-limits-dto';
 export type { ChangePasswordDto } from './models/change-password-dto';
 export type { ClientDto } from './models/client-dto';
 export type { ClientListDto } from './models/client-list-dto';

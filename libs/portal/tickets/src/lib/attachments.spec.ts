@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { HttpEventType, provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting, type TestRequest } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
@@ -8,6 +9,7 @@ import { LanguageStore } from '@deskgram/portal/core';
 import { click, nextMacrotask, providePortalForTests, statusText, textOf, type, until } from '@deskgram/portal/testing';
 import { detail, field, message, ticket } from '../testing/tickets';
 import { CLIENT_TICKETS_ROUTES } from './tickets.routes';
+import { AttachmentLimits } from './shared/attachments/attachment-limits';
 
 function file(name: string, size: number, type = 'text/plain'): File {
   return new File([new Uint8Array(size)], name, { type, lastModified: 1 });
@@ -40,6 +42,8 @@ describe('attachments', () => {
     localStorage.clear();
     TestBed.configureTestingModule({
       providers: [
+        // The server's file limits, as the API answers them by default (`GET /api/attachments/limits`).
+        { provide: AttachmentLimits, useValue: { maxFiles: signal(10), maxFileBytes: signal(20 * 1024 * 1024) } },
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'client/tickets', children: CLIENT_TICKETS_ROUTES }], withComponentInputBinding()),

@@ -1,3 +1,4 @@
+import { signal } from '@angular/core';
 import { type HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { provideHttpClient } from '@angular/common/http';
@@ -17,6 +18,7 @@ import {
 } from '@deskgram/portal/testing';
 import { detail, message, field, selectChip, ticket } from '../testing/tickets';
 import { CLIENT_TICKETS_ROUTES } from './tickets.routes';
+import { AttachmentLimits } from './shared/attachments/attachment-limits';
 
 describe('client tickets', () => {
   let http: HttpTestingController;
@@ -26,6 +28,8 @@ describe('client tickets', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
+        // The server's file limits, as the API answers them by default (`GET /api/attachments/limits`).
+        { provide: AttachmentLimits, useValue: { maxFiles: signal(10), maxFileBytes: signal(20 * 1024 * 1024) } },
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'client/tickets', children: CLIENT_TICKETS_ROUTES }], withComponentInputBinding()),

@@ -18,6 +18,7 @@ import {
 } from '@deskgram/portal/testing';
 import { AGENT_ID, CLIENT_ID, detail, message, field, selectChip, ticket } from '../testing/tickets';
 import { STAFF_TICKETS_ROUTES } from './tickets.routes';
+import { AttachmentLimits } from './shared/attachments/attachment-limits';
 
 const counts: TicketCountsDto = { open: 3, in_progress: 2, waiting_for_client: 1, resolved: 4, closed: 9 };
 const staffUsers = {
@@ -57,6 +58,8 @@ describe('staff tickets', () => {
   beforeEach(() => {
     TestBed.configureTestingModule({
       providers: [
+        // The server's file limits, as the API answers them by default (`GET /api/attachments/limits`).
+        { provide: AttachmentLimits, useValue: { maxFiles: signal(10), maxFileBytes: signal(20 * 1024 * 1024) } },
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([{ path: 'staff', children: STAFF_TICKETS_ROUTES }], withComponentInputBinding()),

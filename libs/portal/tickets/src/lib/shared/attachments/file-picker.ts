@@ -4,7 +4,8 @@ import { MatIcon } from '@angular/material/icon';
 import { LanguageStore } from '@deskgram/portal/core';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { FileSizePipe } from './file-size-pipe';
-import { addFiles, FILE_ICONS, fileKind, type FileRefusal, MAX_FILE_BYTES, MAX_FILES } from './files';
+import { AttachmentLimits } from './attachment-limits';
+import { addFiles, FILE_ICONS, fileKind, type FileRefusal } from './files';
 
 /**
  * The files of a message before it is sent: a drop zone with "Choose files", the limits, the chosen files with their
@@ -27,8 +28,9 @@ export class FilePicker {
   readonly disabled = input(false);
 
   protected readonly language = inject(LanguageStore).language;
-  protected readonly maxFiles = MAX_FILES;
-  protected readonly maxBytes = MAX_FILE_BYTES;
+  private readonly limits = inject(AttachmentLimits);
+  protected readonly maxFiles = this.limits.maxFiles;
+  protected readonly maxBytes = this.limits.maxFileBytes;
   /** Something is being dragged over the zone. */
   protected readonly over = signal(false);
   protected readonly refused = signal<readonly FileRefusal[]>([]);
@@ -41,7 +43,7 @@ export class FilePicker {
     if (this.disabled() || incoming.length === 0) {
       return;
     }
-    const { files, refused } = addFiles(this.files(), incoming);
+    const { files, refused } = addFiles(this.files(), incoming, this.maxBytes(), this.maxFiles());
     this.files.set(files);
     this.refused.set(refused);
   }

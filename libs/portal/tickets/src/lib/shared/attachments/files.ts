@@ -1,8 +1,8 @@
 /** How many files one message takes (the API's limit too: `attachment.too_many`). */
 export const MAX_FILES = 10;
 /**
- * The largest file, in MB of 1,048,576 bytes: the API's default `MAX_ATTACHMENT_MB`. The API does not announce its
- * own setting, so a server set lower still refuses with `attachment.too_large`; the API stays the judge.
+ * The largest file, in MB of 1,048,576 bytes: the API's default `MAX_ATTACHMENT_MB`, shown until the server's own
+ * limits are known (`AttachmentLimits`); the API stays the judge.
  */
 export const MAX_FILE_MB = 20;
 export const MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024;
@@ -20,10 +20,15 @@ export interface AddedFiles {
 
 /**
  * Adds what was chosen or dropped to the files of a message: empty and too large files are refused one by one, and
- * whatever goes beyond `MAX_FILES` is refused as a count. A file already in the list (same name, size and date) is
+ * whatever goes beyond `maxFiles` is refused as a count. A file already in the list (same name, size and date) is
  * not added twice.
  */
-export function addFiles(current: readonly File[], incoming: readonly File[], maxBytes = MAX_FILE_BYTES): AddedFiles {
+export function addFiles(
+  current: readonly File[],
+  incoming: readonly File[],
+  maxBytes = MAX_FILE_BYTES,
+  maxFiles = MAX_FILES,
+): AddedFiles {
   const files = [...current];
   const refused: FileRefusal[] = [];
   let overflow = 0;
@@ -35,7 +40,7 @@ export function addFiles(current: readonly File[], incoming: readonly File[], ma
       refused.push({ reason: 'empty', name: file.name });
     } else if (file.size > maxBytes) {
       refused.push({ reason: 'tooLarge', name: file.name });
-    } else if (files.length >= MAX_FILES) {
+    } else if (files.length >= maxFiles) {
       overflow++;
     } else {
       files.push(file);
