@@ -8,7 +8,7 @@ import {
 import { SingleActiveWorker, type WorkerLease, type WorkerState, workerConnection } from '@deskgram/api/database';
 import { type InlineKeyboard, TelegramBotRunner } from '@deskgram/api/telegram-bot';
 import { TelegramLinksService } from '@deskgram/api/telegram-links';
-import { AttachmentStorage } from '@deskgram/api/tickets';
+import { AttachmentStorage, readUpTo } from '@deskgram/api/tickets';
 import Bottleneck from 'bottleneck';
 import { Input, type Telegram, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
@@ -67,6 +67,13 @@ const TELEGRAM_PHOTO_LIMIT = 10 * 1024 * 1024;
 const PHOTO_TYPES = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
 class LockLost extends Error {}
+
+/** A ticket message's file, as the deliverer sends it. */
+interface DeliveredFile {
+  fileName: string;
+  contentType: string;
+  data: Buffer;
+}
 
 /**
  * Sends queued deliveries (docs/architecture.md, "The way a notification travels"). One process of the cluster
@@ -250,10 +257,8 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     const telegram = this.bot.telegraf?.telegram;
     if (!telegram) return { kind: 'release' };
     const file = delivery.attachment_id ? await this.file(delivery.attachment_id) : null;
-    if (delivery.attachment_id && !file) {
-      return { kind: 'final', status: 'cancelled', reason: 'The file is no longer there' };
-    }
-    if (file && file.data.length > TELEGRAM_UPLOAD_LIMIT) {
+    if (file === 'gone') return { kind: 'final', status: 'cancelled', reason: 'The file is no longer there' };
+    if (file === 'too_large') {
       return { kind: 'final', status: 'failed', reason: 'The file is larger than the 50 MB Telegram takes from bots' };
     }
     try {
@@ -283,17 +288,17 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** A file's name, type and bytes, or null when it is gone. */
-  private async file(id: string): Promise<{ fileName: string; contentType: string; data: Buffer } | null> {
-    const [row]: Array<{ file_name: string; content_type: string }> = await this.dataSource.query(
-      'SELECT file_name, content_type FROM ticket_attachments WHERE id = $1',
+  /** A file's name, type and bytes; a file over Telegram's upload limit is not read at all. */
+  private async file(id: string): Promise<DeliveredFile | 'gone' | 'too_large'> {
+    const [row]: Array<{ file_name: string; content_type: string; size: number }> = await this.dataSource.query(
+      'SELECT file_name, content_type, size FROM ticket_attachments WHERE id = $1',
       [id],
     );
+    if (row && row.size > TELEGRAM_UPLOAD_LIMIT) return 'too_large';
     const content = row ? await this.storage.get(id) : null;
-    if (!row || !content) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of content) chunks.push(Buffer.from(chunk as Uint8Array));
-    return { fileName: row.file_name, contentType: row.content_type, data: Buffer.concat(chunks) };
+    if (!row || !content) return 'gone';
+    const data = await readUpTo(content, TELEGRAM_UPLOAD_LIMIT);
+    return data ? { fileName: row.file_name, contentType: row.content_type, data } : 'too_large';
   }
 
   /**
@@ -303,7 +308,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
   private async sendFile(
     telegram: Telegram,
     delivery: Claimed,
-    file: { fileName: string; contentType: string; data: Buffer },
+    file: DeliveredFile,
     options: { signal: never },
   ): Promise<{ message_id: number }> {
     const common = { chat_id: delivery.chat_id, caption: delivery.text || undefined, parse_mode: 'HTML' as const };

@@ -137,13 +137,32 @@ export class TelegramLinksService {
     return accounts;
   }
 
+  /** The accounts this Telegram user linked, the first linked first, as `/status` names them. */
   async accountsOf(telegramUserId: number | string): Promise<LinkedAccount[]> {
+    return (await this.usersOf(telegramUserId, 'ASC')).map(toAccount);
+  }
+
+  /** The enabled portal users this Telegram user linked, the most recently linked first: who acts from the chat. */
+  async enabledUsersOf(telegramUserId: number | string): Promise<UserEntity[]> {
+    return (await this.usersOf(telegramUserId, 'DESC')).filter((user) => !user.disabledAt);
+  }
+
+  /** The portal user, when it is enabled and linked to this Telegram user now. */
+  async enabledUser(userId: string, telegramUserId: number | string): Promise<UserEntity | null> {
+    const link = await this.links.findOne({
+      where: { userId, telegramUserId: String(telegramUserId) },
+      relations: { user: true },
+    });
+    return link?.user && !link.user.disabledAt ? link.user : null;
+  }
+
+  private async usersOf(telegramUserId: number | string, order: 'ASC' | 'DESC'): Promise<UserEntity[]> {
     const rows = await this.links.find({
       where: { telegramUserId: String(telegramUserId) },
       relations: { user: true },
-      order: { linkedAt: 'ASC' },
+      order: { linkedAt: order },
     });
-    return rows.flatMap((row) => (row.user ? [toAccount(row.user)] : []));
+    return rows.flatMap((row) => (row.user ? [row.user] : []));
   }
 
   /** Telegram refused a message to this chat because the person blocked the bot. */

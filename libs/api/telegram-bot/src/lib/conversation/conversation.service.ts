@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { type AuthenticatedUser, toAuthenticated, UserEntity } from '@deskgram/api/auth';
+import { type AuthenticatedUser, toAuthenticated } from '@deskgram/api/auth';
 import { ClientEntity } from '@deskgram/api/clients';
 import { DomainError } from '@deskgram/api/common';
-import { TelegramLinkEntity } from '@deskgram/api/telegram-links';
+import { TelegramLinksService } from '@deskgram/api/telegram-links';
 import {
   AddMessageDto,
   CreateTicketDto,
@@ -105,6 +105,7 @@ export class ConversationService {
   constructor(
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     private readonly tickets: TicketsService,
+    private readonly links: TelegramLinksService,
   ) {}
 
   /**
@@ -346,23 +347,13 @@ export class ConversationService {
 
   /** The portal user, when it is enabled and linked to this Telegram user now. */
   private async linkedUser(userId: string, telegramUserId: number): Promise<AuthenticatedUser | null> {
-    const link = await this.txHost.tx
-      .getRepository(TelegramLinkEntity)
-      .findOne({ where: { userId, telegramUserId: String(telegramUserId) }, relations: { user: true } });
-    return link?.user && !link.user.disabledAt ? toAuthenticated(link.user) : null;
+    const user = await this.links.enabledUser(userId, telegramUserId);
+    return user ? toAuthenticated(user) : null;
   }
 
   /** The enabled portal accounts this Telegram user linked, the most recently linked first. */
   private async accountsOf(telegramUserId: number): Promise<AuthenticatedUser[]> {
-    const links = await this.txHost.tx.getRepository(TelegramLinkEntity).find({
-      where: { telegramUserId: String(telegramUserId) },
-      relations: { user: true },
-      order: { linkedAt: 'DESC' },
-    });
-    return links
-      .map((link) => link.user)
-      .filter((user): user is UserEntity => Boolean(user && !user.disabledAt))
-      .map(toAuthenticated);
+    return (await this.links.enabledUsersOf(telegramUserId)).map(toAuthenticated);
   }
 }
 

@@ -9,6 +9,7 @@ import { draftKeyboard, type InlineKeyboard, ticketKeyboard } from '../conversat
 import { TelegramBotRunner } from '../runner/telegram-bot.runner';
 import { type BotLanguage, botLanguage, botTexts } from '../texts/bot-texts';
 import { BotChat } from './bot-chat';
+import { withoutNul } from './without-nul';
 import type { AttachmentInput } from '@deskgram/api/tickets';
 import type { DraftFile } from '../conversation/ticket-draft.entity';
 
@@ -420,11 +421,6 @@ function telegramFile(message: Message.PhotoMessage | Message.DocumentMessage): 
     (a, b) => (b.file_size ?? b.width * b.height) - (a.file_size ?? a.width * a.height),
   )[0];
   return { fileId: largest.file_id, fileName: `photo-${message.message_id}.jpg`, size: largest.file_size ?? 0 };
-}
-
-/** PostgreSQL cannot store NUL in text; the portal refuses it, here it is simply dropped. */
-function withoutNul(text: string): string {
-  return text.replaceAll('\0', '');
 }
 
 function notModified(error: unknown): boolean {

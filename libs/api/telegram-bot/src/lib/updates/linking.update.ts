@@ -5,6 +5,7 @@ import type { Update as TelegramUpdate } from 'telegraf/types';
 import { escapeHtml } from '@deskgram/api/common';
 import { type LinkedAccount, TelegramLinksService } from '@deskgram/api/telegram-links';
 import { BotChat } from './bot-chat';
+import { withoutNul } from './without-nul';
 import { type BotLanguage, botLanguage, botTexts } from '../texts/bot-texts';
 
 type CommandContext = Context & { payload?: string };
@@ -27,17 +28,17 @@ export class LinkingUpdate {
   @Start()
   async start(@Ctx() ctx: CommandContext): Promise<void> {
     const from = ctx.from;
-    if (!from || !ctx.chat || (await this.refusedOutsidePrivateChat(ctx))) return;
+    if (!from || !ctx.chat || (await this.chat.refusedOutsidePrivateChat(ctx))) return;
     const language = botLanguage(from.language_code);
     const t = botTexts(language);
     const payload = (ctx.payload ?? '').trim();
     if (!payload) {
       const accounts = await this.links.accountsOf(from.id);
-      await this.answer(
+      await this.chat.answer(
         ctx,
         accounts.length
           ? t('welcomeLinked', { accounts: listAccounts(accounts, language, ', ') })
-          : t('welcome', this.portal()),
+          : t('welcome', this.chat.portal()),
       );
       return;
     }
@@ -53,52 +54,55 @@ export class LinkingUpdate {
         return;
       case 'linked':
         this.logger.log(`A ${result.account.role} linked Telegram`);
-        await this.answer(ctx, t('linked', { name: result.account.displayName, email: result.account.email }));
+        await this.chat.answer(ctx, t('linked', { name: result.account.displayName, email: result.account.email }));
         return;
       case 'already_linked':
-        await this.answer(ctx, t('alreadyLinked', { name: result.account.displayName, email: result.account.email }));
+        await this.chat.answer(
+          ctx,
+          t('alreadyLinked', { name: result.account.displayName, email: result.account.email }),
+        );
         return;
       case 'used':
       case 'expired':
       case 'unknown':
-        await this.answer(ctx, t(result.kind, this.portal()));
+        await this.chat.answer(ctx, t(result.kind, this.chat.portal()));
         return;
     }
   }
 
   @Command('stop')
   async stop(@Ctx() ctx: Context): Promise<void> {
-    if (!ctx.from || (await this.refusedOutsidePrivateChat(ctx))) return;
+    if (!ctx.from || (await this.chat.refusedOutsidePrivateChat(ctx))) return;
     const language = botLanguage(ctx.from.language_code);
     const t = botTexts(language);
     const accounts = await this.links.unlinkTelegramUser(ctx.from.id);
     if (accounts.length) this.logger.log(`Telegram unlinked from ${accounts.length} account(s) by /stop`);
-    await this.answer(
+    await this.chat.answer(
       ctx,
       accounts.length
         ? t('stopped', { accounts: listAccounts(accounts, language, ', ') })
-        : t('notLinked', this.portal()),
+        : t('notLinked', this.chat.portal()),
     );
   }
 
   @Command('status')
   async status(@Ctx() ctx: Context): Promise<void> {
-    if (!ctx.from || (await this.refusedOutsidePrivateChat(ctx))) return;
+    if (!ctx.from || (await this.chat.refusedOutsidePrivateChat(ctx))) return;
     const language = botLanguage(ctx.from.language_code);
     const t = botTexts(language);
     const accounts = await this.links.accountsOf(ctx.from.id);
-    await this.answer(
+    await this.chat.answer(
       ctx,
       accounts.length
         ? t('status', { accounts: listAccounts(accounts, language, '\n') })
-        : t('notLinked', this.portal()),
+        : t('notLinked', this.chat.portal()),
     );
   }
 
   @Help()
   async help(@Ctx() ctx: Context): Promise<void> {
-    if (await this.refusedOutsidePrivateChat(ctx)) return;
-    await this.answer(ctx, botTexts(botLanguage(ctx.from?.language_code))('help', this.portal()));
+    if (await this.chat.refusedOutsidePrivateChat(ctx)) return;
+    await this.chat.answer(ctx, botTexts(botLanguage(ctx.from?.language_code))('help', this.chat.portal()));
   }
 
   /** Blocking the bot (or pressing Restart after) arrives as a change of the bot's membership in the private chat. */
@@ -112,23 +116,6 @@ export class LinkingUpdate {
     const changed = await this.links.setStateByTelegramUser(change.from.id, state);
     if (changed) this.logger.log(`A Telegram link is now ${state}`);
   }
-
-  private portal(): { portal: string } {
-    return this.chat.portal();
-  }
-
-  private answer(ctx: Context, html: string): Promise<unknown> {
-    return this.chat.answer(ctx, html);
-  }
-
-  private refusedOutsidePrivateChat(ctx: Context): Promise<boolean> {
-    return this.chat.refusedOutsidePrivateChat(ctx);
-  }
-}
-
-/** PostgreSQL cannot store NUL in text; Telegram's names should never hold one, but one must not fail the link. */
-function withoutNul<T extends string | undefined>(text: T): T {
-  return text?.replaceAll('\0', '') as T;
 }
 
 function listAccounts(accounts: LinkedAccount[], language: BotLanguage, separator: string): string {
