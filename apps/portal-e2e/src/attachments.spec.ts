@@ -1,10 +1,7 @@
-import { type BrowserSession, useTestEnvironment } from '@deskgram/testing/harness';
+import { useTestEnvironment } from '@deskgram/testing/harness';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { type Page } from 'playwright-core';
-
-/** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
-const SESSION_STORAGE_KEY = 'deskgram.session';
+import { signedInPage } from './support/sessions';
 
 /** Files on a ticket: dropped by a client on the new-ticket form, downloaded by staff byte for byte. */
 describe('attachments', () => {
@@ -12,30 +9,13 @@ describe('attachments', () => {
   const clientBrowser = () => env.browsers[0];
   const agentBrowser = () => env.browsers[1];
 
-  /** A page signed in as a demo account: the session the API hands out, put where the portal keeps it. */
-  async function signedInPage(session: BrowserSession, email: string): Promise<Page> {
-    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'deskgram-demo' }),
-    });
-    expect(response.status).toBe(200);
-    const body: unknown = await response.json();
-    const page = await session.browser.newPage();
-    await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      SESSION_STORAGE_KEY,
-      JSON.stringify(body),
-    ] as const);
-    return page;
-  }
-
   it('a client drops files on a new ticket, and an agent downloads them unchanged and sees the image', async () => {
     const subject = `Label printer prints garbage ${Date.now()}`;
     // Bytes that are not text, so that any re-encoding on the way would show.
     const log = Array.from(randomBytes(48 * 1024));
     const errors: string[] = [];
 
-    const client = await signedInPage(clientBrowser(), 'anna@northwind.example');
+    const client = await signedInPage(env.baseUrl, clientBrowser(), 'anna@northwind.example');
     client.on('pageerror', (error) => errors.push(error.message));
     await client.goto(`${env.baseUrl}/client/tickets/new`);
     await client.getByRole('heading', { name: 'New ticket', exact: true }).waitFor();
@@ -83,7 +63,7 @@ describe('attachments', () => {
     await client.locator('.attachment', { hasText: 'printer.log' }).waitFor();
 
     // The agent opens the ticket: the image as a thumbnail, the log as a file to download.
-    const agent = await signedInPage(agentBrowser(), 'agent@deskgram.example');
+    const agent = await signedInPage(env.baseUrl, agentBrowser(), 'agent@deskgram.example');
     agent.on('pageerror', (error) => errors.push(error.message));
     await agent.goto(`${env.baseUrl}/staff/tickets/${ticketId}`);
     await agent.getByRole('heading', { name: subject }).waitFor();

@@ -1,32 +1,12 @@
 import { useTestEnvironment } from '@deskgram/testing/harness';
-import { type Page } from 'playwright-core';
-
-/** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
-const SESSION_STORAGE_KEY = 'deskgram.session';
+import { signedInPage } from './support/sessions';
 
 /** An invoice from the staff's editor to the client's printable page, on the built API, in a real browser. */
 describe('invoices', () => {
   const env = useTestEnvironment({ api: { DEMO_DATA: 'true' }, browser: true });
 
-  /** A page signed in with the session the API hands out, put where the portal keeps it before it starts. */
-  async function signedInPage(email: string): Promise<Page> {
-    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'deskgram-demo' }),
-    });
-    expect(response.status).toBe(200);
-    const body: unknown = await response.json();
-    const page = await env.browser.browser.newPage();
-    await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      SESSION_STORAGE_KEY,
-      JSON.stringify(body),
-    ] as const);
-    return page;
-  }
-
   it('staff create and issue an invoice, and the client sees and opens it', async () => {
-    const staff = await signedInPage('admin@deskgram.example');
+    const staff = await signedInPage(env.baseUrl, env.browser, 'admin@deskgram.example');
     const errors: string[] = [];
     staff.on('pageerror', (error) => errors.push(error.message));
 
@@ -63,7 +43,7 @@ describe('invoices', () => {
     expect(errors).toEqual([]);
     await staff.close();
 
-    const client = await signedInPage('anna@northwind.example');
+    const client = await signedInPage(env.baseUrl, env.browser, 'anna@northwind.example');
     await client.goto(`${env.baseUrl}/client/invoices`);
     await client.getByRole('heading', { name: 'Invoices', exact: true }).waitFor();
     const row = client.locator('tr', { has: client.getByRole('link', { name: number, exact: true }) });

@@ -1,8 +1,5 @@
-import { type BrowserSession, useTestEnvironment } from '@deskgram/testing/harness';
-import { type Page } from 'playwright-core';
-
-/** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
-const SESSION_STORAGE_KEY = 'deskgram.session';
+import { useTestEnvironment } from '@deskgram/testing/harness';
+import { signedInPage } from './support/sessions';
 
 /** A ticket from the client's form to the agent's queue and back, on the built API with its demo data. */
 describe('tickets', () => {
@@ -11,29 +8,12 @@ describe('tickets', () => {
   const clientBrowser = () => env.browsers[0];
   const agentBrowser = () => env.browsers[1];
 
-  /** A page signed in as a demo account: the session the API hands out, put where the portal keeps it. */
-  async function signedInPage(session: BrowserSession, email: string): Promise<Page> {
-    const response = await fetch(`${env.baseUrl}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'deskgram-demo' }),
-    });
-    expect(response.status).toBe(200);
-    const body: unknown = await response.json();
-    const page = await session.browser.newPage();
-    await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      SESSION_STORAGE_KEY,
-      JSON.stringify(body),
-    ] as const);
-    return page;
-  }
-
   it('a client opens a ticket, an agent replies and writes a note, and the client sees only the reply', async () => {
     const subject = `Scanner jams on every page ${Date.now()}`;
     const errors: string[] = [];
 
     // The client opens a ticket through the form.
-    const client = await signedInPage(clientBrowser(), 'anna@northwind.example');
+    const client = await signedInPage(env.baseUrl, clientBrowser(), 'anna@northwind.example');
     client.on('pageerror', (error) => errors.push(error.message));
     await client.goto(`${env.baseUrl}/client/tickets`);
     await client.getByRole('heading', { name: 'Tickets', exact: true }).waitFor();
@@ -51,7 +31,7 @@ describe('tickets', () => {
     const ticketId = new URL(client.url()).pathname.split('/').pop();
 
     // The agent finds it in the queue and opens it.
-    const agent = await signedInPage(agentBrowser(), 'agent@deskgram.example');
+    const agent = await signedInPage(env.baseUrl, agentBrowser(), 'agent@deskgram.example');
     agent.on('pageerror', (error) => errors.push(error.message));
     await agent.goto(`${env.baseUrl}/staff`);
     await agent.getByRole('heading', { name: 'Queue', exact: true }).waitFor();

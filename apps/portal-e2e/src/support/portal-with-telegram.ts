@@ -1,9 +1,7 @@
 import { type ApiProcess, type BrowserSession, useTestEnvironment } from '@deskgram/testing/harness';
 import { type TelegramBotApiDouble } from '@deskgram/testing/telegram-bot-api';
 import { type Page } from 'playwright-core';
-
-/** The key under which the portal keeps the signed-in session (libs/portal/auth, AuthStore). */
-const SESSION_STORAGE_KEY = 'deskgram.session';
+import { DEMO_PASSWORD, signedInPage as signedInPageOf } from './sessions';
 
 export interface Session {
   accessToken: string;
@@ -48,7 +46,7 @@ export function portalWithTelegram(): PortalWithTelegram {
     const response = await fetch(`${env.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: 'deskgram-demo' }),
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
     });
     expect(response.status).toBe(200);
     return (await response.json()) as Session;
@@ -69,13 +67,8 @@ export function portalWithTelegram(): PortalWithTelegram {
 
   /** A page signed in as a demo account: the session the API hands out, put where the portal keeps it. */
   async function signedInPage(browser: BrowserSession, email: string): Promise<Page> {
-    const session = await login(email);
-    const page = await browser.browser.newPage();
+    const page = await signedInPageOf(env.baseUrl, browser, email);
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
-      SESSION_STORAGE_KEY,
-      JSON.stringify(session),
-    ] as const);
     return page;
   }
 
