@@ -295,7 +295,6 @@ export class ConversationService {
         };
         const [rows, total] = await repository.findAndCount({
           where,
-          relations: { client: true },
           order: { lastActivityAt: 'DESC' },
           take: TICKETS_LISTED,
         });
@@ -306,11 +305,6 @@ export class ConversationService {
         return { account, client, tickets: rows.map(summary), more: total - rows.length };
       }),
     );
-  }
-
-  /** Whether the sender is linked to any portal account (enabled). */
-  async isLinked(telegramUserId: number): Promise<boolean> {
-    return (await this.accountsOf(telegramUserId)).length > 0;
   }
 
   /** Remembers that a message the bot sent is about a ticket, for the person it went to: a Reply to it answers. */
