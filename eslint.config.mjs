@@ -56,6 +56,23 @@ export default [
     },
   },
   {
+    // The sandbox (`npm run sandbox`, its own bundle) plays Telegram with the Bot API double of the tests.
+    files: ['apps/api/src/sandbox/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: true,
+          depConstraints: depConstraints.map((constraint) =>
+            constraint.sourceTag === 'type:app'
+              ? { ...constraint, onlyDependOnLibsWithTags: [...constraint.onlyDependOnLibsWithTags, 'type:testing'] }
+              : constraint,
+          ),
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.ts'],
     ignores: ['**/jest.config.ts', '**/*.cts'],
     languageOptions: {

@@ -9,6 +9,8 @@ export interface TelegramConfig {
   apiRoot: string;
   webhookUrl?: string;
   webhookSecret?: string;
+  /** Set by a program that plays Telegram itself (the sandbox): where Connect links point instead of `t.me`. */
+  startLink?: (token: string) => string;
 }
 
 /** The API's configuration, derived once from the validated environment and handed to modules by injection. */

@@ -5,6 +5,11 @@ export interface TelegramBotOptions {
   token?: string;
   /** For `t.me` links; taken from `getMe` when unset. */
   username?: string;
+  /**
+   * Where the portal's Connect link points, for a Telegram stand-in such as the sandbox; `https://t.me/<bot>?start=`
+   * followed by the token when unset.
+   */
+  startLink?: (token: string) => string;
   /** Bot API root; a root with a path must end in a slash (telegraf resolves method URLs against it). */
   apiRoot: string;
   /** Set: webhook mode. Unset: long polling by one replica. */

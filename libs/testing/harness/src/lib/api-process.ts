@@ -6,6 +6,9 @@ import { resolve } from 'node:path';
 /** The built API, as `npm run start:prod` runs it. Tests depend on the `build` targets that produce it. */
 export const API_MAIN = resolve(__dirname, '../../../../../dist/apps/api/main.js');
 
+/** The built sandbox (`npm run sandbox`): the API with Telegram played in-process, from `nx run api:build-sandbox`. */
+export const SANDBOX_MAIN = resolve(__dirname, '../../../../../dist/apps/sandbox/main.js');
+
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
@@ -36,6 +39,8 @@ export interface StartApiOptions {
   /** How long to wait for the API to listen and /api/health to answer 200. */
   timeoutMs?: number;
   cwd?: string;
+  /** The program to run: the built API (`API_MAIN`) unless told otherwise, e.g. `SANDBOX_MAIN`. */
+  main?: string;
 }
 
 /**
@@ -45,7 +50,9 @@ export interface StartApiOptions {
  * tells its port through the IPC channel the harness opens (`{ listening: { port } }`), whatever its log level.
  */
 export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
-  if (!existsSync(API_MAIN)) throw new Error(`${API_MAIN} is missing: build the API first (npx nx build api)`);
+  const main = options.main ?? API_MAIN;
+  if (!existsSync(main))
+    throw new Error(`${main} is missing: build it first (npx nx build api, nx run api:build-sandbox)`);
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '/tmp' };
   // JSON lines, whatever NODE_ENV says: tests read the log (output()) line by line. `LOG_FORMAT: undefined` in
   // `options.env` leaves the API its own default.
@@ -53,7 +60,7 @@ export async function startApi(options: StartApiOptions): Promise<ApiProcess> {
   for (const [key, value] of Object.entries({ ...defaults, ...options.env })) {
     if (value !== undefined) env[key] = value;
   }
-  const child: ChildProcess = spawn(process.execPath, [API_MAIN], {
+  const child: ChildProcess = spawn(process.execPath, [main], {
     env,
     cwd: options.cwd ?? process.cwd(),
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { UnavailableError } from '@deskgram/api/common';
 import { toDataURL } from 'qrcode';
 import { TelegramBotRunner } from '../runner/telegram-bot.runner';
+import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from '../telegram-bot.options';
 import type { TelegramLinkDto, TelegramStatusDto } from './dto/telegram.dto';
 import { TelegramLinksService, toTelegramState } from '@deskgram/api/telegram-links';
 
@@ -11,6 +12,7 @@ export class TelegramCardService {
   constructor(
     private readonly links: TelegramLinksService,
     private readonly bot: TelegramBotRunner,
+    @Inject(TELEGRAM_BOT_OPTIONS) private readonly options: TelegramBotOptions,
   ) {}
 
   async generateLink(userId: string): Promise<TelegramLinkDto> {
@@ -28,7 +30,7 @@ export class TelegramCardService {
       );
     }
     const { token, expiresAt } = await this.links.createToken(userId);
-    const url = `https://t.me/${bot.username}?start=${token}`;
+    const url = this.options.startLink?.(token) ?? `https://t.me/${bot.username}?start=${token}`;
     // Margin and size so that a phone reads it from a laptop screen; M tolerates a little glare.
     const qrCode = await toDataURL(url, { errorCorrectionLevel: 'M', margin: 2, width: 320 });
     return { url, qrCode, expiresAt: expiresAt.toISOString() };

@@ -1,0 +1,17 @@
+// `npm start`: builds what changed, then runs the API + portal. `npm run sandbox` (or `SANDBOX=true npm start`) runs
+// the Telegram sandbox instead: the same app with Telegram played in-process, demo people linked, and /sandbox.
+// Either way the built program replaces this one's work: signals reach it, and its exit status is ours.
+import { spawn, spawnSync } from 'node:child_process';
+
+const sandbox = process.argv.includes('--sandbox') || /^(true|1|yes|on)$/i.test(process.env.SANDBOX ?? '');
+const nx = (...args) => spawnSync('npx', ['nx', ...args, '--output-style=static'], { stdio: 'inherit' }).status;
+const projects = sandbox ? 'api,portal,sandbox-web' : 'api,portal';
+let status = nx('run-many', '-t', 'build', '-p', projects);
+if (status === 0 && sandbox) status = nx('run', 'api:build-sandbox');
+if (status !== 0) process.exit(status ?? 1);
+
+const child = spawn(process.execPath, [sandbox ? 'dist/apps/sandbox/main.js' : 'dist/apps/api/main.js'], {
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
