@@ -7,6 +7,7 @@ interface Button {
   text: string;
   callback_data?: string;
   url?: string;
+  web_app?: { url: string };
 }
 
 function buttons(message: SentMessage): Button[] {
@@ -109,9 +110,19 @@ describe('two-way Telegram', () => {
   it('lets staff answer a client by replying to the notification: the client’s thread shows it, from Telegram', async () => {
     const { id, number } = await openTicket(anna, 'Printer on fire');
     const note = await notification(people.agent, number, 'New ticket');
-    // Take and Resolve for staff, and the portal as a URL button (PUBLIC_URL is https with a dotted host).
-    expect(buttons(note).map((button) => button.text)).toEqual(['Take', 'Resolve', 'Open in portal']);
-    expect(buttons(note)[2].url).toBe(`https://help.example.org/staff/tickets/${id}`);
+    // Take and Resolve for staff, and Open: the portal as a Mini App at that ticket (PUBLIC_URL is https with a
+    // dotted host). The text's own link names the portal page, for a client without Mini Apps.
+    expect(buttons(note).map((button) => button.text)).toEqual(['Take', 'Resolve', 'Open']);
+    expect(buttons(note)[2].web_app).toEqual({ url: `https://help.example.org/?startapp=ticket-${number}` });
+    expect(note.entities).toContainEqual(
+      expect.objectContaining({ type: 'text_link', url: `https://help.example.org/staff/tickets/${id}` }),
+    );
+    // The menu button beside the message field opens the portal as a Mini App too.
+    expect(telegram.menuButton).toEqual({
+      type: 'web_app',
+      text: 'Deskgram',
+      web_app: { url: 'https://help.example.org/' },
+    });
     for (const button of buttons(note)) {
       if (button.callback_data) expect(Buffer.byteLength(button.callback_data)).toBeLessThanOrEqual(64);
     }
@@ -183,8 +194,9 @@ describe('two-way Telegram', () => {
       people.anna,
       (message) => message.text.includes(number) && message.text.includes('Resolved'),
     );
-    expect(buttons(resolved).map((button) => button.text)).toEqual(['Reopen', 'Open in portal']);
-    expect(buttons(resolved)[1].url).toBe(`https://help.example.org/client/tickets/${id}`);
+    expect(buttons(resolved).map((button) => button.text)).toEqual(['Reopen', 'Open']);
+    expect(buttons(resolved)[1].web_app?.url).toBe(`https://help.example.org/?startapp=ticket-${number}`);
+    expect(id).toBeTruthy();
 
     const { answer } = await answerTo(telegram, people.anna, () =>
       telegram.replyTo(people.anna, resolved, 'Still broken.'),
@@ -206,7 +218,7 @@ describe('two-way Telegram', () => {
     expect((await telegram.waitForCallbackAnswer(press)).text).toBe(`${number} is open again.`);
     expect((await ticket(id)).status).toBe('open');
     await eventually(async () => {
-      expect(buttons(resolved).map((button) => button.text)).toEqual(['Open in portal']);
+      expect(buttons(resolved).map((button) => button.text)).toEqual(['Open']);
     });
     // Staff hear that the client reopened it.
     await telegram.waitForMessage(

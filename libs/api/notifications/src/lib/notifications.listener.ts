@@ -143,6 +143,7 @@ export class NotificationsListener {
     const names = await this.readModel.names(actor.userId, ticket.clientId, ticket.assigneeId);
     const buttons = {
       id: ticket.id,
+      number: ticket.number,
       status: ticket.status,
       assigneeId: ticket.assigneeId,
       assigneeName: names.assignee,

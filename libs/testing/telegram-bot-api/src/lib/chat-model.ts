@@ -3,6 +3,7 @@ import { ApiError, badRequest, unixTime } from './api-error';
 import { maxDownloadBytes, mimeTypeOf, type FileKind, type FileStore, type TelegramFile } from './file-store';
 import { HtmlMarkupError, parseHtml, trimText, type ParsedText } from './html-markup';
 import { greyJpeg, imageInfo } from './images';
+import { checkWebAppUrl } from './web-app-url';
 import { type RateLimiter } from './rate-limiter';
 import { boolParam, intParam, isUploadedFile, objectParam, stringParam, type UploadedFile } from './request-params';
 import {
@@ -950,6 +951,8 @@ export class ChatModel {
       if (data !== undefined && (typeof data !== 'string' || data === '' || Buffer.byteLength(data) > 64)) {
         throw badRequest('BUTTON_DATA_INVALID');
       }
+      const webApp = (button as { web_app?: { url?: unknown } }).web_app;
+      if (webApp !== undefined) checkWebAppUrl(webApp?.url);
     }
   }
 

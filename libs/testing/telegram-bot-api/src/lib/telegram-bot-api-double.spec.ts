@@ -441,6 +441,33 @@ describe('TelegramBotApiDouble', () => {
       expect((await call(double, 'sendChatAction', { chat_id: anna.id, action: 'typing' })).body.result).toBe(true);
     });
 
+    it('keeps the menu button, and opens Mini Apps over https only', async () => {
+      expect(double.menuButton).toEqual({ type: 'commands' });
+      const webApp = { type: 'web_app', text: 'Deskgram', web_app: { url: 'https://help.example.org/' } };
+      expect((await call(double, 'setChatMenuButton', { menu_button: webApp })).body.result).toBe(true);
+      expect((await call(double, 'getChatMenuButton')).body.result).toEqual(webApp);
+      const plain = { ...webApp, web_app: { url: 'http://localhost:3000/' } };
+      const refused = await call(double, 'setChatMenuButton', { menu_button: plain });
+      expect(refused.body.description).toMatch(/Only HTTPS links are allowed/);
+      expect((await call(double, 'setChatMenuButton', { menu_button: { type: 'default' } })).body.result).toBe(true);
+      expect(double.menuButton).toEqual({ type: 'commands' });
+
+      const anna = double.person({ firstName: 'Anna' });
+      const button = (url: string) => ({ inline_keyboard: [[{ text: 'Open', web_app: { url } }]] });
+      const sent = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'T-1042',
+        reply_markup: button('https://help.example.org/?startapp=ticket-T-1042'),
+      });
+      expect(sent.body.ok).toBe(true);
+      const http = await call(double, 'sendMessage', {
+        chat_id: anna.id,
+        text: 'T-1042',
+        reply_markup: button('http://help.example.org/'),
+      });
+      expect(http.status).toBe(400);
+    });
+
     it('edits and deletes messages', async () => {
       const anna = double.person({ firstName: 'Anna' });
       await call(double, 'sendMessage', { chat_id: anna.id, text: 'draft' });

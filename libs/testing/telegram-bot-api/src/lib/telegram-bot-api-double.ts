@@ -17,7 +17,8 @@ import {
 import { FileStore, mimeTypeOf, type TelegramFile } from './file-store';
 import { BotApiHttpServer, respond, type BotApiRequest, type FileRequest } from './http-server';
 import { RateLimiter, type RateLimits } from './rate-limiter';
-import { stringParam } from './request-params';
+import { objectParam, stringParam } from './request-params';
+import { checkWebAppUrl } from './web-app-url';
 import { type BotCommand, type Params, type Update, type User } from './types';
 import { UpdateDelivery, type WebhookDelivery } from './update-delivery';
 
@@ -107,7 +108,6 @@ const acceptedNoOps = [
   'setMyDescription',
   'setMyShortDescription',
   'setMyName',
-  'setChatMenuButton',
   'setMyDefaultAdministratorRights',
   'logOut',
   'close',
@@ -137,6 +137,7 @@ export class TelegramBotApiDouble {
   private recordedCalls: RecordedCall[] = [];
   private failures: FailureRule[] = [];
   private readonly commandSets = new Map<string, BotCommand[]>();
+  private defaultMenuButton: Record<string, unknown> = { type: 'commands' };
 
   constructor(options: TelegramBotApiDoubleOptions = {}) {
     const token = options.token ?? `6000000001:${randomBytes(27).toString('base64url').slice(0, 35)}`;
@@ -458,6 +459,11 @@ export class TelegramBotApiDouble {
     return this.updates.webhookUrl;
   }
 
+  /** The bot's default menu button, as setChatMenuButton left it (`{ type: 'commands' }` until set). */
+  get menuButton(): Record<string, unknown> {
+    return { ...this.defaultMenuButton };
+  }
+
   /** The commands set by setMyCommands for that scope and language (default scope when omitted). */
   commands(scope: Record<string, unknown> = { type: 'default' }, languageCode = ''): BotCommand[] {
     return this.commandSets.get(commandKey(scope, languageCode)) ?? [];
@@ -657,6 +663,21 @@ export class TelegramBotApiDouble {
       this.commandSets.set(commandKey(params['scope'], stringParam(params['language_code']) ?? ''), commands);
       return true;
     },
+    setChatMenuButton: (params) => {
+      if (params['chat_id'] !== undefined) throw badRequest('the double keeps the default menu button only');
+      const button = objectParam(params['menu_button']) as Record<string, unknown> | undefined;
+      const type = button?.['type'] ?? 'default';
+      if (type === 'web_app') {
+        const webApp = button?.['web_app'] as { url?: unknown } | undefined;
+        if (typeof button?.['text'] !== 'string' || button['text'] === '') throw badRequest('BUTTON_TEXT_INVALID');
+        checkWebAppUrl(webApp?.url);
+      } else if (type !== 'default' && type !== 'commands') {
+        throw badRequest('BUTTON_TYPE_INVALID');
+      }
+      this.defaultMenuButton = type === 'default' ? { type: 'commands' } : (button as Record<string, unknown>);
+      return true;
+    },
+    getChatMenuButton: () => this.menuButton,
     getMyCommands: (params) =>
       this.commandSets.get(commandKey(params['scope'], stringParam(params['language_code']) ?? '')) ?? [],
     deleteMyCommands: (params) => {

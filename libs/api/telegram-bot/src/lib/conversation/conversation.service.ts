@@ -275,6 +275,7 @@ export class ConversationService {
       ticket: summary(ticket),
       buttons: {
         id: ticket.id,
+        number: ticketNumber(ticket.seq),
         status: ticket.status,
         assigneeId: ticket.assigneeId,
         assigneeName: ticket.assignee?.displayName ?? null,

@@ -1,5 +1,5 @@
 import { CALLBACK_DATA_LIMIT, callbackData, parseCallbackData } from './callback-data';
-import { draftKeyboard, portalButtonsAllowed, ticketKeyboard, type TicketButtonsState } from './keyboards';
+import { draftKeyboard, miniAppUrl, portalButtonsAllowed, ticketKeyboard, type TicketButtonsState } from './keyboards';
 
 const ID = '5f0c6a52-1b7e-4a8c-9d2e-3f4a5b6c7d8e';
 const ME = 'a1a1a1a1-1b7e-4a8c-9d2e-3f4a5b6c7d8e';
@@ -40,39 +40,40 @@ describe('button data', () => {
 });
 
 describe('ticket buttons', () => {
-  const open: TicketButtonsState = { id: ID, status: 'open', assigneeId: null, assigneeName: null };
+  const open: TicketButtonsState = { id: ID, number: 'T-1042', status: 'open', assigneeId: null, assigneeName: null };
   const staff = { userId: ME, role: 'agent' as const, language: 'en' as const };
   const client = { userId: ME, role: 'client' as const, language: 'en' as const };
 
   it('offers staff Take and Resolve, then shows who has it and that it is resolved', () => {
-    expect(labels(ticketKeyboard(open, staff, PUBLIC))).toEqual(['Take', 'Resolve', 'Open in portal']);
+    expect(labels(ticketKeyboard(open, staff, PUBLIC))).toEqual(['Take', 'Resolve', 'Open']);
     expect(labels(ticketKeyboard({ ...open, assigneeId: ME, assigneeName: 'Sam' }, staff, PUBLIC))).toEqual([
       '✅ Taken by you',
       'Resolve',
-      'Open in portal',
+      'Open',
     ]);
     const other = { ...open, assigneeId: 'b2', assigneeName: 'Alex & <Co>', status: 'resolved' };
     // Button labels are plain text: a name is shown as written, not escaped.
-    expect(labels(ticketKeyboard(other, staff, PUBLIC))).toEqual(['👤 Alex & <Co>', '✅ Resolved', 'Open in portal']);
+    expect(labels(ticketKeyboard(other, staff, PUBLIC))).toEqual(['👤 Alex & <Co>', '✅ Resolved', 'Open']);
     expect(labels(ticketKeyboard({ ...open, status: 'closed' }, staff, 'http://localhost:3000'))).toEqual([]);
     expect(ticketKeyboard({ ...open, status: 'closed' }, staff, 'http://localhost:3000')).toBeNull();
   });
 
   it('offers clients Reopen on a resolved ticket only, in their language', () => {
-    expect(labels(ticketKeyboard(open, client, PUBLIC))).toEqual(['Open in portal']);
-    expect(labels(ticketKeyboard({ ...open, status: 'resolved' }, client, PUBLIC))).toEqual([
-      'Reopen',
-      'Open in portal',
-    ]);
+    expect(labels(ticketKeyboard(open, client, PUBLIC))).toEqual(['Open']);
+    expect(labels(ticketKeyboard({ ...open, status: 'resolved' }, client, PUBLIC))).toEqual(['Reopen', 'Open']);
     expect(labels(ticketKeyboard({ ...open, status: 'resolved' }, { ...client, language: 'ru' }, PUBLIC))).toEqual([
       'Открыть снова',
-      'Открыть в портале',
+      'Открыть',
     ]);
-    const url = (ticketKeyboard(open, client, `${PUBLIC}/`)?.inline_keyboard[0][0] as { url: string }).url;
-    expect(url).toBe(`${PUBLIC}/client/tickets/${ID}`);
+    // The portal opens as a Mini App at the ticket, named by its number as a start parameter.
+    expect(ticketKeyboard(open, client, `${PUBLIC}/`)?.inline_keyboard[0][0]).toEqual({
+      text: 'Open',
+      web_app: { url: `${PUBLIC}/?startapp=ticket-T-1042` },
+    });
+    expect(miniAppUrl('https://help.example.org/desk/')).toBe('https://help.example.org/desk/');
   });
 
-  it('offers the portal as a URL button only for an https address with a dotted host, as Telegram requires', () => {
+  it('offers the portal as a Mini App button only for an https address with a dotted host, as Telegram requires', () => {
     expect(portalButtonsAllowed('https://help.example.org')).toBe(true);
     expect(portalButtonsAllowed('https://help.example.org:8443/desk')).toBe(true);
     expect(portalButtonsAllowed('http://help.example.org')).toBe(false);

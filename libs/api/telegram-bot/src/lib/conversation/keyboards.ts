@@ -2,8 +2,11 @@ import { isStaffRole, type Role, type TicketStatus } from '@deskgram/shared/cont
 import { type BotLanguage, botTexts } from '../texts/bot-texts';
 import { callbackData } from './callback-data';
 
-/** A Bot API inline button: a callback button or a URL button. */
-export type InlineButton = { text: string; callback_data: string } | { text: string; url: string };
+/** A Bot API inline button: a callback button, a URL button, or one that opens the portal as a Mini App. */
+export type InlineButton =
+  | { text: string; callback_data: string }
+  | { text: string; url: string }
+  | { text: string; web_app: { url: string } };
 
 export interface InlineKeyboard {
   inline_keyboard: InlineButton[][];
@@ -12,6 +15,8 @@ export interface InlineKeyboard {
 /** The ticket as its buttons show it. */
 export interface TicketButtonsState {
   id: string;
+  /** `T-1042`: the Mini App's start parameter names the ticket by it. */
+  number: string;
   status: TicketStatus | string;
   assigneeId: string | null;
   /** The assignee's display name, when there is one. */
@@ -26,8 +31,9 @@ export interface ButtonsViewer {
 }
 
 /**
- * Telegram refuses URL buttons to anything but a public address, so "Open in portal" is offered only for an https
- * address with a dotted host (not `localhost`); the message's text keeps its link in every case.
+ * Telegram refuses URL buttons to anything but a public address, and Mini Apps to anything but https, so "Open" (and
+ * the menu button) are offered only for an https address with a dotted host (not `localhost`); the message's text
+ * keeps its link in every case.
  */
 export function portalButtonsAllowed(publicUrl: string): boolean {
   try {
@@ -36,6 +42,15 @@ export function portalButtonsAllowed(publicUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The portal opened as a Mini App at a start parameter (`ticket-T-1042`), the way `t.me/<bot>?startapp=` names one:
+ * the portal reads `startapp` from its address, or `tgWebAppStartParam` when Telegram passes it.
+ */
+export function miniAppUrl(publicUrl: string, startParam?: string): string {
+  const root = `${publicUrl.replace(/\/+$/, '')}/`;
+  return startParam ? `${root}?startapp=${encodeURIComponent(startParam)}` : root;
 }
 
 export function ticketPortalUrl(publicUrl: string, role: Role, ticketId: string): string {
@@ -72,7 +87,7 @@ export function ticketKeyboard(
   }
   const rows = actions.length ? [actions] : [];
   if (portalButtonsAllowed(publicUrl)) {
-    rows.push([{ text: t('buttons.openInPortal'), url: ticketPortalUrl(publicUrl, viewer.role, ticket.id) }]);
+    rows.push([{ text: t('buttons.open'), web_app: { url: miniAppUrl(publicUrl, `ticket-${ticket.number}`) } }]);
   }
   return rows.length ? { inline_keyboard: rows } : null;
 }

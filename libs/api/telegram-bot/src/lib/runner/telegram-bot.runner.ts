@@ -1,3 +1,4 @@
+import { miniAppUrl, portalButtonsAllowed } from '../conversation/keyboards';
 import {
   Inject,
   Injectable,
@@ -314,6 +315,23 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
     } catch (error) {
       // The menu is a convenience; the commands work without it.
       this.logger.warn(`Could not register the bot's command menu: ${this.describe(error)}`);
+    }
+    await this.registerMenuButton(bot);
+  }
+
+  /**
+   * With an https portal, the menu button beside the message field opens it as a Mini App; otherwise the default
+   * (the commands), which also undoes a Mini App button set while the address was https. Telegram refuses a Mini App
+   * anywhere but https.
+   */
+  private async registerMenuButton(bot: Telegraf): Promise<void> {
+    const menuButton = portalButtonsAllowed(this.options.publicUrl)
+      ? { type: 'web_app' as const, text: 'Deskgram', web_app: { url: miniAppUrl(this.options.publicUrl) } }
+      : { type: 'default' as const };
+    try {
+      await bot.telegram.setChatMenuButton({ menuButton });
+    } catch (error) {
+      this.logger.warn(`Could not set the bot's menu button: ${this.describe(error)}`);
     }
   }
 
