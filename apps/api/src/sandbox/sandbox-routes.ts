@@ -104,6 +104,17 @@ export function sandboxRoutes(options: SandboxRoutesOptions): Router {
     res.json({ ok: true });
   });
 
+  api.post('/chats/:id/mini-app', (req, res) => {
+    const body = objectBody(req);
+    const theme = body['theme'] ?? 'light';
+    if (theme !== 'light' && theme !== 'dark') throw new SandboxError(400, '`theme` must be light or dark');
+    const startParam = body['startParam'];
+    if (startParam !== undefined && typeof startParam !== 'string') {
+      throw new SandboxError(400, '`startParam` must be a string');
+    }
+    res.json({ url: telegram.miniAppUrl(chatId(req), { startParam: startParam || undefined, theme }) });
+  });
+
   api.get('/files/:fileId', (req, res) => {
     const file = telegram.file(String(req.params['fileId']));
     if (!file?.content) throw new SandboxError(404, 'Telegram keeps no bytes of that file');

@@ -6,6 +6,7 @@ import {
   type TelegramPerson,
   type Update,
 } from '@deskgram/testing/telegram-bot-api';
+import { sign } from '@telegram-apps/init-data-node';
 import { EventEmitter } from 'node:events';
 
 /** A person of the sandbox: the Telegram side of a portal account (or of nobody, for a chat opened by hand). */
@@ -83,6 +84,44 @@ interface PersonState {
   /** What the person wrote, latest version; the bot's messages are the double's. */
   written: Message[];
 }
+
+/** Telegram's own colours of a Mini App, as its clients pass them in `tgWebAppThemeParams`. */
+export const MINI_APP_THEMES = {
+  light: {
+    bg_color: '#ffffff',
+    text_color: '#000000',
+    hint_color: '#999999',
+    link_color: '#2481cc',
+    button_color: '#2481cc',
+    button_text_color: '#ffffff',
+    secondary_bg_color: '#efeff3',
+    header_bg_color: '#ffffff',
+    bottom_bar_bg_color: '#ffffff',
+    accent_text_color: '#2481cc',
+    section_bg_color: '#ffffff',
+    section_header_text_color: '#6d6d72',
+    section_separator_color: '#e7e7e7',
+    subtitle_text_color: '#999999',
+    destructive_text_color: '#ff3b30',
+  },
+  dark: {
+    bg_color: '#212121',
+    text_color: '#ffffff',
+    hint_color: '#aaaaaa',
+    link_color: '#8774e1',
+    button_color: '#8774e1',
+    button_text_color: '#ffffff',
+    secondary_bg_color: '#181818',
+    header_bg_color: '#212121',
+    bottom_bar_bg_color: '#212121',
+    accent_text_color: '#8774e1',
+    section_bg_color: '#212121',
+    section_header_text_color: '#8774e1',
+    section_separator_color: '#000000',
+    subtitle_text_color: '#aaaaaa',
+    destructive_text_color: '#ff595a',
+  },
+} as const;
 
 /** Private chat ids of the sandbox's people, from here up; Telegram's are positive too. */
 const FIRST_PERSON_ID = 7_100_000_001;
@@ -230,6 +269,39 @@ export class SandboxTelegram {
     if (this.double.isBlocked(id) === blocked) return;
     await (blocked ? this.double.blockBot(id) : this.double.unblockBot(id));
     this.emit({ chat: id });
+  }
+
+  /**
+   * Where the portal opens as a Mini App for this person, the way Telegram opens it: the launch parameters in the
+   * address's fragment, with init data signed by the bot's token for this person (and the start parameter, e.g.
+   * `ticket-T-1042`), and Telegram's colours.
+   */
+  miniAppUrl(id: number, options: { startParam?: string; theme?: 'light' | 'dark' } = {}): string {
+    const { person } = this.writable(id);
+    if (options.startParam !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(options.startParam)) {
+      throw new SandboxError(400, 'A start parameter is 1-64 of A-Z a-z 0-9 _ -');
+    }
+    const user = {
+      id: person.id,
+      first_name: person.firstName,
+      ...(person.lastName ? { last_name: person.lastName } : {}),
+      ...(person.languageCode ? { language_code: person.languageCode } : {}),
+      allows_write_to_pm: true,
+    };
+    const initData = sign(
+      { user, ...(options.startParam ? { start_param: options.startParam } : {}) },
+      this.double.token,
+      new Date(),
+    );
+    const launch = new URLSearchParams({
+      tgWebAppData: initData,
+      tgWebAppVersion: '8.0',
+      tgWebAppPlatform: 'weba',
+      tgWebAppThemeParams: JSON.stringify(MINI_APP_THEMES[options.theme ?? 'light']),
+      ...(options.startParam ? { tgWebAppStartParam: options.startParam } : {}),
+    });
+    const query = options.startParam ? `?startapp=${options.startParam}` : '';
+    return `/${query}#${launch.toString()}`;
   }
 
   /** A file a person or the bot sent, with its bytes when Telegram has them. */
