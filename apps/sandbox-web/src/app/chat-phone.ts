@@ -151,6 +151,11 @@ export class ChatPhone {
     if (element) this.atBottom = element.scrollHeight - element.scrollTop - element.clientHeight <= BOTTOM_SLACK;
   }
 
+  /** A photo that loads after the chat was scrolled to its end pushes the end down: follow it. */
+  onMediaLoad(): void {
+    if (this.atBottom) this.scrollToBottom();
+  }
+
   startReply(message: ChatMessage): void {
     this.replyTo.set(message);
     this.textField()?.nativeElement.focus();

@@ -27,6 +27,8 @@ export class MessageBubble {
 
   readonly reply = output<ChatMessage>();
   readonly press = output<KeyboardButton>();
+  /** A photo finished loading, so the bubble grew. */
+  readonly mediaLoad = output();
 
   private readonly transloco = inject(TranslocoService);
 

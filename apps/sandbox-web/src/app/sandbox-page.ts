@@ -53,6 +53,7 @@ const HIGHLIGHT_MS = 1600;
   ],
   templateUrl: './sandbox-page.html',
   styleUrl: './sandbox-page.scss',
+  host: { '[class.narrow]': 'narrow()' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SandboxPage {
@@ -136,6 +137,8 @@ export class SandboxPage {
     this.highlighted.set(id);
     clearTimeout(this.highlightTimer);
     this.highlightTimer = setTimeout(() => this.highlighted.set(null), HIGHLIGHT_MS);
+    // On a phone the chosen chat is the only one shown: nothing to scroll to.
+    if (this.narrow()) return;
     afterNextRender(
       () =>
         this.document
