@@ -10,7 +10,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
   template: `
     <mat-dialog-content class="alert-text">{{ data.text }}</mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button mat-dialog-close cdkFocusInitial>{{ 'common.ok' | transloco }}</button>
+      <button mat-button mat-dialog-close>{{ 'common.ok' | transloco }}</button>
     </mat-dialog-actions>
   `,
   styles: '.alert-text { white-space: pre-wrap; padding-top: 20px; }',
