@@ -220,7 +220,9 @@ describe(SandboxPage.name, () => {
 
     events.send({ people: true });
     await answerState([...PEOPLE, person({ id: 4, name: 'Carl Newcomer', role: null, started: false })]);
-    (await expectRequest(http, '/sandbox/api/chats/4')).flush({ person: PEOPLE[0], messages: [] });
+    const requests: TestRequest[] = [];
+    await until(() => requests.push(...pendingChats()) === 4, 'every chat to be asked for again');
+    for (const request of requests) request.flush({ person: PEOPLE[0], messages: [] });
     await settle(fixture);
 
     expect(element.querySelectorAll('dg-chat-phone')).toHaveLength(4);

@@ -180,12 +180,7 @@ export class SandboxPage {
       if (!this.reconnecting()) return;
       // Whatever happened while the stream was down was missed: fetch everything again.
       this.reconnecting.set(false);
-      void this.loadState();
-      this.versions.update((versions) => {
-        const next: Partial<Record<number, number>> = { ...versions };
-        for (const person of this.state()?.people ?? []) next[person.id] = (next[person.id] ?? 0) + 1;
-        return next;
-      });
+      void this.refreshAll();
     };
     inject(DestroyRef).onDestroy(() => source.close());
   }
@@ -201,7 +196,17 @@ export class SandboxPage {
       const id = event.chat;
       this.versions.update((versions) => ({ ...versions, [id]: (versions[id] ?? 0) + 1 }));
     } else if ('people' in event) {
-      void this.loadState();
+      // A person's own chat carries their flags too (blocked, started): fetch those again with the list.
+      void this.refreshAll();
     }
+  }
+
+  private async refreshAll(): Promise<void> {
+    await this.loadState();
+    this.versions.update((versions) => {
+      const next: Partial<Record<number, number>> = { ...versions };
+      for (const person of this.state()?.people ?? []) next[person.id] = (next[person.id] ?? 0) + 1;
+      return next;
+    });
   }
 }
