@@ -5,8 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 
 const sandbox = process.argv.includes('--sandbox') || /^(true|1|yes|on)$/i.test(process.env.SANDBOX ?? '');
 const nx = (...args) => spawnSync('npx', ['nx', ...args, '--output-style=static'], { stdio: 'inherit' }).status;
-const projects = sandbox ? 'api,portal,sandbox-web' : 'api,portal';
-let status = nx('run-many', '-t', 'build', '-p', projects);
+let status = nx('run-many', '-t', 'build', '-p', 'api,portal');
+// The sandbox's own bundle, after its page (sandbox-web), which the target depends on.
 if (status === 0 && sandbox) status = nx('run', 'api:build-sandbox');
 if (status !== 0) process.exit(status ?? 1);
 

@@ -256,7 +256,8 @@ describe(ChatPhone.name, () => {
       const sent = await attach(file);
 
       expect(sent.request.body).toBe(file);
-      expect(sent.request.headers.get('Content-Type')).toBe('image/png');
+      expect(sent.request.headers.get('Content-Type')).toBe('application/octet-stream');
+      expect(sent.request.params.get('type')).toBe('image/png');
       expect(sent.request.params.get('name')).toBe('screen.png');
       expect(sent.request.params.get('kind')).toBe('photo');
       expect(sent.request.params.get('caption')).toBe('The error');

@@ -115,12 +115,15 @@ export class SandboxApi {
   /** Sends a file as the person: images as photos, anything else as a document; the caption may be empty. */
   async sendFile(personId: number, file: File, caption: string, replyTo?: number): Promise<void> {
     let params = new HttpParams().set('name', file.name).set('kind', fileKind(file));
+    if (file.type) params = params.set('type', file.type);
     if (caption) params = params.set('caption', caption);
     if (replyTo !== undefined) params = params.set('replyTo', replyTo);
+    // The bytes as they are, whatever the file: its type travels in `type`, so that no body parser takes a JSON
+    // file for a request.
     await firstValueFrom(
       this.http.post(`${this.chatUrl(personId)}/files`, file, {
         params,
-        headers: { 'Content-Type': file.type || 'application/octet-stream' },
+        headers: { 'Content-Type': 'application/octet-stream' },
       }),
     );
   }
