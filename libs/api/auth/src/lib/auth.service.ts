@@ -69,9 +69,8 @@ export class AuthService {
     try {
       claims = readInitData(initData);
     } catch (error) {
-      if (error instanceof MalformedInitDataError)
-        throw new InvalidInputError('auth.telegram_malformed', error.message);
-      throw error;
+      if (!(error instanceof MalformedInitDataError)) throw error;
+      throw new InvalidInputError('auth.telegram_malformed', error.message);
     }
     const reservation = await this.throttle.reserve(telegramSignInKeys(claims.telegramUserId, address));
     switch (verifyInitData(initData, claims, botToken, initDataMaxAgeSeconds)) {
