@@ -93,6 +93,7 @@ describe('bad input', () => {
     return [
       { method: 'POST', path: '/api/auth/login', body: { email: ADMIN.email, password: 'a password' }, as: 'nobody' },
       { method: 'POST', path: '/api/auth/refresh', body: { refreshToken: sessions.admin.refreshToken }, as: 'nobody' },
+      { method: 'POST', path: '/api/auth/telegram', body: { initData: 'auth_date=1&hash=00' }, as: 'nobody' },
       { method: 'POST', path: '/api/auth/logout', body: { refreshToken: sessions.admin.refreshToken }, as: 'admin' },
       {
         method: 'POST',

@@ -25,6 +25,8 @@ describe('configuration at start', () => {
       'TELEGRAM_WEBHOOK_SECRET',
     ],
     [{ TELEGRAM_WEBHOOK_SECRET: 'not allowed: spaces and colons' }, 'TELEGRAM_WEBHOOK_SECRET'],
+    [{ TELEGRAM_INIT_DATA_MAX_AGE: 'a day' }, 'TELEGRAM_INIT_DATA_MAX_AGE'],
+    [{ TELEGRAM_INIT_DATA_MAX_AGE: '10s' }, 'TELEGRAM_INIT_DATA_MAX_AGE'],
     [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT'],
     [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@127.0.0.1:1/db' }, 'JWT_SECRET'],
     [{ ADMIN_EMAIL: 'admin@example.org' }, 'ADMIN_PASSWORD'],

@@ -6,6 +6,7 @@ import { DatabaseModule } from '@deskgram/api/database';
 import { InvoicesModule } from '@deskgram/api/invoices';
 import { NotificationsModule } from '@deskgram/api/notifications';
 import { TelegramLinkModule } from '@deskgram/api/telegram-bot';
+import { TelegramLinksModule } from '@deskgram/api/telegram-links';
 import { AttachmentsModule, TicketsModule } from '@deskgram/api/tickets';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config';
@@ -40,16 +41,24 @@ export class AppModule {
           logQueries: config.logLevel === 'debug' || config.logLevel === 'trace',
           entities: ENTITIES,
         }),
-        AuthModule.forRoot({
-          jwtSecret: config.jwtSecret,
-          accessTokenSeconds: 15 * 60,
-          refreshTokenSeconds: 30 * 24 * 60 * 60,
-          sessionMaxAgeSeconds: config.sessionMaxAgeDays * 24 * 60 * 60,
-          passwordResetSeconds: 24 * 60 * 60,
-          publicUrl: config.publicUrl,
-          admin: config.admin,
-          maxFailuresPerMinute: 10,
-        }),
+        AuthModule.forRoot(
+          {
+            jwtSecret: config.jwtSecret,
+            accessTokenSeconds: 15 * 60,
+            refreshTokenSeconds: 30 * 24 * 60 * 60,
+            sessionMaxAgeSeconds: config.sessionMaxAgeDays * 24 * 60 * 60,
+            passwordResetSeconds: 24 * 60 * 60,
+            publicUrl: config.publicUrl,
+            admin: config.admin,
+            maxFailuresPerMinute: 10,
+            telegram: {
+              botToken: config.telegram.token,
+              initDataMaxAgeSeconds: config.telegramInitDataMaxAgeSeconds,
+            },
+          },
+          // The links build on auth, so auth learns from them through this import who a Telegram user signs in as.
+          { telegramAccounts: TelegramLinksModule },
+        ),
         ClientsModule,
         AttachmentsModule.forRoot({ maxFileBytes: config.maxAttachmentBytes }),
         TicketsModule,

@@ -24,6 +24,8 @@ export class AppConfig {
   readonly demoData: boolean;
   readonly publicUrl: string;
   readonly telegram: TelegramConfig;
+  /** `TELEGRAM_INIT_DATA_MAX_AGE` in seconds: how old a Mini App's init data may be when it signs in. */
+  readonly telegramInitDataMaxAgeSeconds: number;
   readonly logLevel: string;
   readonly logFormat: 'pretty' | 'json';
   readonly trustProxy: boolean | number | string;
@@ -53,6 +55,7 @@ export class AppConfig {
       webhookUrl: env.TELEGRAM_WEBHOOK_URL,
       webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     };
+    this.telegramInitDataMaxAgeSeconds = env.TELEGRAM_INIT_DATA_MAX_AGE ?? 24 * 60 * 60;
     this.logLevel = env.LOG_LEVEL ?? 'info';
     this.logFormat = env.LOG_FORMAT ?? (this.production ? 'json' : 'pretty');
     this.trustProxy = parseTrustProxy(env.TRUST_PROXY);

@@ -61,6 +61,22 @@ describe(validateEnvironment.name, () => {
     }
   });
 
+  it('reads TELEGRAM_INIT_DATA_MAX_AGE as seconds or a duration with a unit, from 1 minute to 7 days', () => {
+    const maxAge = (value: string) =>
+      validateEnvironment({ TELEGRAM_INIT_DATA_MAX_AGE: value }).TELEGRAM_INIT_DATA_MAX_AGE;
+    expect(maxAge('3600')).toBe(3600);
+    expect(maxAge('90s')).toBe(90);
+    expect(maxAge('30m')).toBe(30 * 60);
+    expect(maxAge('24h')).toBe(24 * 60 * 60);
+    expect(maxAge(' 2H ')).toBe(2 * 60 * 60);
+    expect(maxAge('7d')).toBe(7 * 24 * 60 * 60);
+    expect(maxAge('60')).toBe(60);
+    expect(validateEnvironment({ TELEGRAM_INIT_DATA_MAX_AGE: '' }).TELEGRAM_INIT_DATA_MAX_AGE).toBeUndefined();
+    for (const wrong of ['59', '0', '-1h', '8d', '1.5h', '24 hours', 'h', '1w', 'a day', '99999999999']) {
+      expect(() => validateEnvironment({ TELEGRAM_INIT_DATA_MAX_AGE: wrong })).toThrow(/TELEGRAM_INIT_DATA_MAX_AGE/);
+    }
+  });
+
   it('requires a webhook secret with a webhook URL', () => {
     expect(() => validateEnvironment({ TELEGRAM_WEBHOOK_URL: 'https://example.org/api/telegram/webhook' })).toThrow(
       /TELEGRAM_WEBHOOK_SECRET/,
@@ -116,6 +132,11 @@ describe(AppConfig.name, () => {
     expect(config({ APP_URL: 'https://a.example.org', PUBLIC_URL: 'https://b.example.org' }).publicUrl).toBe(
       'https://b.example.org',
     );
+  });
+
+  it('takes Mini App init data up to 24 hours old unless TELEGRAM_INIT_DATA_MAX_AGE says otherwise', () => {
+    expect(config({}).telegramInitDataMaxAgeSeconds).toBe(24 * 60 * 60);
+    expect(config({ TELEGRAM_INIT_DATA_MAX_AGE: '15m' }).telegramInitDataMaxAgeSeconds).toBe(15 * 60);
   });
 
   it('keeps a sign-in for 30 days unless SESSION_MAX_AGE_DAYS says otherwise', () => {

@@ -25,6 +25,18 @@ const toBoolean = ({ value }: { value: unknown }) => {
 const emptyToUndefined = ({ value }: { value: unknown }) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
+const DURATION_UNITS: Record<string, number> = { s: 1, m: 60, h: 60 * 60, d: 24 * 60 * 60 };
+
+/** `3600`, `90s`, `30m`, `24h` or `7d` in seconds; anything else NaN, which the validation names. */
+export function durationSeconds(value: unknown): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const match = /^(\d{1,9})\s*([smhd]?)$/i.exec(String(value).trim());
+  if (!match) return Number.NaN;
+  return Number(match[1]) * DURATION_UNITS[(match[2] || 's').toLowerCase()];
+}
+const INIT_DATA_MAX_AGE_MESSAGE =
+  'TELEGRAM_INIT_DATA_MAX_AGE must be a duration from 1 minute to 7 days: seconds (3600) or a whole number with s, m, h or d (24h)';
+
 /**
  * Every variable of docs/api.md ("Configuration"), validated once at boot. Nothing else in the API reads
  * `process.env`: modules receive what they need from `AppConfig`.
@@ -104,6 +116,14 @@ export class Environment {
     message: 'TELEGRAM_WEBHOOK_SECRET must be 16-256 characters of A-Z, a-z, 0-9, _ and - (Telegram allows no others)',
   })
   TELEGRAM_WEBHOOK_SECRET?: string;
+
+  /** How old a Mini App's init data may be when it signs in (its `auth_date`); read as seconds. */
+  @Transform(({ value }) => durationSeconds(value))
+  @IsOptional()
+  @IsInt({ message: INIT_DATA_MAX_AGE_MESSAGE })
+  @Min(60, { message: INIT_DATA_MAX_AGE_MESSAGE })
+  @Max(7 * 24 * 60 * 60, { message: INIT_DATA_MAX_AGE_MESSAGE })
+  TELEGRAM_INIT_DATA_MAX_AGE?: number;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -197,6 +217,7 @@ const PROPERTIES = [
   'TELEGRAM_API_ROOT',
   'TELEGRAM_WEBHOOK_URL',
   'TELEGRAM_WEBHOOK_SECRET',
+  'TELEGRAM_INIT_DATA_MAX_AGE',
   'LOG_LEVEL',
   'LOG_FORMAT',
   'DATA_DIR',

@@ -33,6 +33,8 @@ export type { Refresh$Params as Refresh$Params } from './fn/auth/refresh';
 export { refresh as refresh } from './fn/auth/refresh';
 export type { ResetPassword$Params as ResetPassword$Params } from './fn/auth/reset-password';
 export { resetPassword as resetPassword } from './fn/auth/reset-password';
+export type { SignInWithTelegram$Params as SignInWithTelegram$Params } from './fn/auth/sign-in-with-telegram';
+export { signInWithTelegram as signInWithTelegram } from './fn/auth/sign-in-with-telegram';
 export type { ListClients$Params as ListClients$Params } from './fn/clients/list-clients';
 export { listClients as listClients } from './fn/clients/list-clients';
 export type { CreateClient$Params as CreateClient$Params } from './fn/clients/create-client';

@@ -56,6 +56,7 @@ export type { TelegramBotMode } from './models/telegram-bot-mode';
 export type { TelegramBotState } from './models/telegram-bot-state';
 export type { TelegramConnectionState } from './models/telegram-connection-state';
 export type { TelegramLinkDto } from './models/telegram-link-dto';
+export type { TelegramSignInDto } from './models/telegram-sign-in-dto';
 export type { TelegramStateDto } from './models/telegram-state-dto';
 export type { TelegramStatusDto } from './models/telegram-status-dto';
 export type { TicketCountsDto } from './models/ticket-counts-dto';

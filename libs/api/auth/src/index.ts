@@ -1,5 +1,6 @@
 export * from './lib/auth.module';
 export * from './lib/auth.options';
+export { TelegramAccounts } from './lib/telegram/telegram-accounts';
 export * from './lib/authenticated-user';
 export * from './lib/decorators';
 export * from './lib/dto/auth.dto';

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
   ApiOkResponse,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -12,7 +13,15 @@ import { AuthService } from './auth.service';
 import { PasswordResetsService } from './password-resets.service';
 import type { AuthenticatedUser } from './authenticated-user';
 import { CurrentUser, Public, SignedIn } from './decorators';
-import { ChangePasswordDto, RefreshTokenDto, ResetPasswordDto, SessionDto, SignInDto, UserDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  RefreshTokenDto,
+  ResetPasswordDto,
+  SessionDto,
+  SignInDto,
+  TelegramSignInDto,
+  UserDto,
+} from './dto/auth.dto';
 import { toUserDto } from './auth.mapper';
 
 @ApiTags('auth')
@@ -31,6 +40,29 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ type: HttpErrorDto, description: '10 failures in a minute for the e-mail or address' })
   async login(@Body() body: SignInDto, @Ip() address: string): Promise<SessionDto> {
     const session = await this.auth.signIn(body.email, body.password, address);
+    return { ...session, user: toUserDto(session.user) };
+  }
+
+  @Public()
+  @Post('telegram')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SessionDto, description: 'Signed in as the portal user the Telegram user is connected to' })
+  @ApiBadRequestResponse({
+    type: HttpErrorDto,
+    description: 'Invalid input, or `auth.telegram_malformed`: no hash, no user, or not init data at all',
+  })
+  @ApiUnauthorizedResponse({
+    type: HttpErrorDto,
+    description:
+      '`auth.telegram_invalid` (not signed by this bot, or dated ahead), `auth.telegram_expired`, `auth.telegram_not_linked`',
+  })
+  @ApiTooManyRequestsResponse({
+    type: HttpErrorDto,
+    description: '10 failures in a minute for the Telegram user or address',
+  })
+  @ApiServiceUnavailableResponse({ type: HttpErrorDto, description: '`telegram.not_configured`: no bot token' })
+  async signInWithTelegram(@Body() body: TelegramSignInDto, @Ip() address: string): Promise<SessionDto> {
+    const session = await this.auth.signInWithTelegram(body.initData, address);
     return { ...session, user: toUserDto(session.user) };
   }
 

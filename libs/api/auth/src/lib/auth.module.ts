@@ -1,4 +1,4 @@
-import { type DynamicModule, Inject, Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -20,6 +20,12 @@ import { UsersService } from './users.service';
 
 export const AUTH_ENTITIES = [UserEntity, RefreshTokenEntity, SignInFailureEntity, PasswordResetTokenEntity];
 
+/** What the auth module takes from the libraries that build on it. */
+export interface AuthModuleImports {
+  /** A module that exports `TelegramAccounts`: `TelegramLinksModule` (libs/api/telegram-links). */
+  telegramAccounts: Type | DynamicModule;
+}
+
 @Module({})
 export class AuthModule implements OnApplicationBootstrap {
   constructor(
@@ -27,11 +33,12 @@ export class AuthModule implements OnApplicationBootstrap {
     @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
   ) {}
 
-  static forRoot(options: AuthModuleOptions): DynamicModule {
+  static forRoot(options: AuthModuleOptions, imports: AuthModuleImports): DynamicModule {
     return {
       module: AuthModule,
       global: true,
       imports: [
+        imports.telegramAccounts,
         TypeOrmModule.forFeature(AUTH_ENTITIES),
         PassportModule,
         JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),

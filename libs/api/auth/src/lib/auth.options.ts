@@ -13,6 +13,15 @@ export interface AuthModuleOptions {
   admin?: { email: string; password: string };
   /** Failed sign-ins per e-mail or per address in one minute before further attempts get 429. */
   maxFailuresPerMinute: number;
+  /** Signing in from the Telegram Mini App (`POST /api/auth/telegram`). */
+  telegram: TelegramSignInOptions;
+}
+
+export interface TelegramSignInOptions {
+  /** TELEGRAM_BOT_TOKEN: the Mini App's init data is signed with it. Unset: the route answers `telegram.not_configured`. */
+  botToken?: string;
+  /** TELEGRAM_INIT_DATA_MAX_AGE: how old the init data (its `auth_date`) may be, in seconds. */
+  initDataMaxAgeSeconds: number;
 }
 
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');

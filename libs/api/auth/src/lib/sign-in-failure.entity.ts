@@ -10,7 +10,7 @@ export class SignInFailureEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id!: string;
 
-  /** `email:<address>` or `ip:<address>`. */
+  /** `email:<address>`, `telegram:<Telegram user id>` or `ip:<address>`. */
   @Column({ type: 'text' })
   key!: string;
 

@@ -17,14 +17,20 @@ export function signInKeys(email: string, address: string): string[] {
   return [`email:${email.trim().toLowerCase()}`, `ip:${address}`];
 }
 
+/** The keys of a sign-in from the Telegram Mini App: the Telegram user the init data names, and the client's address. */
+export function telegramSignInKeys(telegramUserId: number, address: string): string[] {
+  return [`telegram:${telegramUserId}`, `ip:${address}`];
+}
+
 /** The key of an attempt that names no account (a password reset link): the client's address only. */
 export function addressKey(address: string): string {
   return `ip:${address}`;
 }
 
 /**
- * Counts failed password checks per e-mail and per client address over the last minute; past the limit, further
- * attempts answer 429 until the oldest failure leaves the window.
+ * Counts failed password checks per e-mail and per client address over the last minute (and refused Telegram
+ * sign-ins per Telegram user and address); past the limit, further attempts answer 429 until the oldest failure
+ * leaves the window.
  *
  * An attempt reserves its place BEFORE the password is checked: under a transaction lock per key it counts the
  * window and, when there is room, inserts its failure row at once. Forty attempts sent together therefore see each

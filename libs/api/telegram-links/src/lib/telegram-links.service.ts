@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { UserEntity } from '@deskgram/api/auth';
+import { type TelegramAccounts, UserEntity } from '@deskgram/api/auth';
 import { type Role } from '@deskgram/shared/contract';
 import { Transactional, TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
@@ -50,7 +50,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
  * clients' pages read the states.
  */
 @Injectable()
-export class TelegramLinksService {
+export class TelegramLinksService implements TelegramAccounts {
   constructor(private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>) {}
 
   private get links() {
@@ -145,6 +145,19 @@ export class TelegramLinksService {
   /** The enabled portal users this Telegram user linked, the most recently linked first: who acts from the chat. */
   async enabledUsersOf(telegramUserId: number | string): Promise<UserEntity[]> {
     return (await this.usersOf(telegramUserId, 'DESC')).filter((user) => !user.disabledAt);
+  }
+
+  /**
+   * Who this Telegram user signs in as from the Mini App: of the enabled portal users they linked whose link is
+   * connected (not blocked), the most recently linked, as the bot acts for them.
+   */
+  async signInUserOf(telegramUserId: number | string): Promise<UserEntity | null> {
+    const rows = await this.links.find({
+      where: { telegramUserId: String(telegramUserId), state: 'connected' },
+      relations: { user: true },
+      order: { linkedAt: 'DESC', userId: 'ASC' },
+    });
+    return rows.find((row) => row.user && !row.user.disabledAt)?.user ?? null;
   }
 
   /** The portal user, when it is enabled and linked to this Telegram user now. */

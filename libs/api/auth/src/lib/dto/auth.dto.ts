@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@deskgram/shared/contract';
 import { IsNewPassword } from './password';
+import { MAX_INIT_DATA_LENGTH } from '../telegram/init-data';
 
 export class SignInDto {
   @ApiProperty({ example: 'anna@northwind.example' })
@@ -17,6 +18,19 @@ export class SignInDto {
   @IsNotEmpty({ message: 'password must not be empty' })
   @MaxLength(200)
   password!: string;
+}
+
+export class TelegramSignInDto {
+  @ApiProperty({
+    description:
+      "The Mini App's raw init data (`Telegram.WebApp.initData`): the URL-encoded query string Telegram signed, as it is",
+    example: 'query_id=AAH...&user=%7B%22id%22%3A...%7D&auth_date=1764754200&signature=...&hash=5f1c...',
+    maxLength: MAX_INIT_DATA_LENGTH,
+  })
+  @IsString()
+  @IsNotEmpty({ message: 'initData must not be empty' })
+  @MaxLength(MAX_INIT_DATA_LENGTH)
+  initData!: string;
 }
 
 export class RefreshTokenDto {
