@@ -177,6 +177,32 @@ describe('the Telegram sandbox', () => {
     );
   });
 
+  it('opens the portal as a Mini App for a person, signed in as their account by Telegram init data', async () => {
+    const lee = person('lee@contoso.example');
+    const opened = await http.post(`/sandbox/api/chats/${lee.id}/mini-app`, {
+      startParam: 'ticket-T-1001',
+      theme: 'dark',
+    });
+    expect(opened.status).toBe(200);
+    const url = new URL(opened.body.url, sandbox.baseUrl);
+    expect(url.pathname).toBe('/');
+    expect(url.searchParams.get('startapp')).toBe('ticket-T-1001');
+    const launch = new URLSearchParams(url.hash.slice(1));
+    expect(launch.get('tgWebAppStartParam')).toBe('ticket-T-1001');
+    expect(JSON.parse(launch.get('tgWebAppThemeParams') ?? '{}')).toMatchObject({ bg_color: '#212121' });
+    const initData = launch.get('tgWebAppData') ?? '';
+    // Signed with the bot's token: the API takes it as Telegram's word for who this is.
+    const signedIn = await http.post('/api/auth/telegram', { initData });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user).toMatchObject({ email: 'lee@contoso.example', role: 'client' });
+    // Tampered with, it is refused.
+    expect(initData).toContain('Lee');
+    const forged = await http.post('/api/auth/telegram', { initData: initData.replace('Lee', 'Leo') });
+    expect(forged.status).toBe(401);
+    const wrong = await http.post(`/sandbox/api/chats/${lee.id}/mini-app`, { startParam: 'no spaces' });
+    expect(wrong.status).toBe(400);
+  });
+
   it('answers a mistake with a 4xx that says what is wrong', async () => {
     const agent = person('agent@deskgram.example');
     const cases: [string, string, unknown, number, RegExp][] = [
