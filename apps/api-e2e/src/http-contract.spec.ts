@@ -96,6 +96,13 @@ describe('the API over HTTP', () => {
       expect(csp).toContain("default-src 'self'");
       expect(csp).not.toContain('upgrade-insecure-requests');
     });
+
+    it('lets only the portal itself and Telegram’s web client frame it, for the Mini App', async () => {
+      const csp = (await get('/')).headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'self' https://web.telegram.org");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("default-src 'self'");
+    });
   });
 
   describe('logs', () => {

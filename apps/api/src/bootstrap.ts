@@ -7,6 +7,9 @@ import { httpMetricsMiddleware } from './metrics/http-metrics';
 
 export const API_PREFIX = 'api';
 
+/** Telegram's web client, which opens Mini Apps in a frame of its page. */
+export const TELEGRAM_WEB = 'https://web.telegram.org';
+
 /** The largest JSON body accepted; larger ones are 413. A 20,000-character message fits with room to spare. */
 export const BODY_LIMIT = '1mb';
 
@@ -21,9 +24,15 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(
     helmet({
       contentSecurityPolicy: {
-        // Deskgram is often reached over plain http inside a company network; upgrading would break it there.
-        directives: { 'upgrade-insecure-requests': null },
+        directives: {
+          // Deskgram is often reached over plain http inside a company network; upgrading would break it there.
+          'upgrade-insecure-requests': null,
+          // Framed by ourselves, and by Telegram's web client, which shows the portal as a Mini App in a frame.
+          'frame-ancestors': ["'self'", TELEGRAM_WEB],
+        },
       },
+      // frame-ancestors says it for every browser a Mini App runs in; X-Frame-Options cannot name Telegram.
+      xFrameOptions: false,
     }),
   );
   app.useGlobalPipes(

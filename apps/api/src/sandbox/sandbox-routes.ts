@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { existsSync } from 'node:fs';
 import { STATUS_CODES } from 'node:http';
 import { join } from 'node:path';
-import { SandboxError, type SandboxTelegram } from './sandbox-telegram';
+import { MINI_APP_THEMES, SandboxError, type SandboxTelegram } from './sandbox-telegram';
 
 /** The largest file a sandbox person may send; Telegram takes more, but bots only download up to 20 MB. */
 export const SANDBOX_FILE_LIMIT = '50mb';
@@ -112,7 +112,8 @@ export function sandboxRoutes(options: SandboxRoutesOptions): Router {
     if (startParam !== undefined && typeof startParam !== 'string') {
       throw new SandboxError(400, '`startParam` must be a string');
     }
-    res.json({ url: telegram.miniAppUrl(chatId(req), { startParam: startParam || undefined, theme }) });
+    const url = telegram.miniAppUrl(chatId(req), { startParam: startParam || undefined, theme });
+    res.json({ url, themeParams: MINI_APP_THEMES[theme] });
   });
 
   api.get('/files/:fileId', (req, res) => {

@@ -30,6 +30,8 @@ export interface ButtonView {
   text: string;
   data?: string;
   url?: string;
+  /** A `web_app` button's address: the portal as a Mini App. */
+  webApp?: string;
 }
 
 export interface FileView {
@@ -424,7 +426,7 @@ function inlineKeyboard(markup: unknown): ButtonView[][] {
       if (typeof button['callback_data'] === 'string') view.data = button['callback_data'];
       if (typeof button['url'] === 'string') view.url = button['url'];
       const webApp = button['web_app'] as { url?: unknown } | undefined;
-      if (typeof webApp?.url === 'string') view.url = webApp.url;
+      if (typeof webApp?.url === 'string') view.webApp = webApp.url;
       return view;
     }),
   );

@@ -25,6 +25,7 @@ import { MatTooltip } from '@angular/material/tooltip';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { AlertDialog } from './alert-dialog';
 import { MessageBubble } from './message-bubble';
+import { MiniAppFrame } from './mini-app-frame';
 import {
   type Bot,
   type Chat,
@@ -32,6 +33,8 @@ import {
   errorMessage,
   isUnreachable,
   type KeyboardButton,
+  type MiniAppLaunch,
+  type MiniAppTheme,
   type Person,
   SandboxApi,
 } from './sandbox-api';
@@ -53,6 +56,7 @@ const BOTTOM_SLACK = 24;
     MatProgressSpinner,
     MatTooltip,
     MessageBubble,
+    MiniAppFrame,
     TranslocoDirective,
   ],
   templateUrl: './chat-phone.html',
@@ -91,6 +95,9 @@ export class ChatPhone {
   readonly busy = signal(false);
   readonly replyTo = signal<ChatMessage | null>(null);
   readonly draft = signal('');
+  /** The portal open as a Mini App in this phone, with its theme. */
+  readonly miniApp = signal<(MiniAppLaunch & { theme: MiniAppTheme }) | null>(null);
+  private readonly miniAppFrame = viewChild(MiniAppFrame);
 
   /** The freshest word on the person: the chat's own answer, or the page's list until it comes. */
   readonly current = computed(() => this.chat()?.person ?? this.person());
@@ -191,7 +198,40 @@ export class ChatPhone {
     });
   }
 
+  /** Opens the portal as a Mini App, as the bot's menu button or an Open button does in Telegram. */
+  async openMiniApp(startParam?: string, theme: MiniAppTheme = 'light'): Promise<void> {
+    if (this.busy()) return;
+    this.busy.set(true);
+    try {
+      const launch = await this.api.miniApp(this.person().id, theme, startParam);
+      this.miniApp.set({ ...launch, theme });
+    } catch (error) {
+      this.showError(error);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  /** Light to dark and back, told to the open Mini App the way Telegram tells it: `theme_changed`. */
+  async toggleMiniAppTheme(): Promise<void> {
+    const open = this.miniApp();
+    if (!open) return;
+    const theme: MiniAppTheme = open.theme === 'light' ? 'dark' : 'light';
+    try {
+      const { themeParams } = await this.api.miniApp(this.person().id, theme);
+      this.miniApp.set({ ...open, theme, themeParams });
+      this.miniAppFrame()?.sendTheme(themeParams);
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
   async press(message: ChatMessage, button: KeyboardButton): Promise<void> {
+    if (button.webApp !== undefined) {
+      const startParam = new URL(button.webApp, location.origin).searchParams.get('startapp') ?? undefined;
+      await this.openMiniApp(startParam);
+      return;
+    }
     if (button.data === undefined || this.busy()) return;
     const data = button.data;
     await this.act(async () => {

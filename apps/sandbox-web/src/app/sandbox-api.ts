@@ -45,6 +45,16 @@ export interface KeyboardButton {
   text: string;
   data?: string;
   url?: string;
+  /** A `web_app` button: the portal as a Mini App at this address. */
+  webApp?: string;
+}
+
+export type MiniAppTheme = 'light' | 'dark';
+
+/** The portal as a Mini App for one person: its address with the launch parameters, and Telegram's colours. */
+export interface MiniAppLaunch {
+  url: string;
+  themeParams: Record<string, string>;
 }
 
 export interface ChatFile {
@@ -134,6 +144,12 @@ export class SandboxApi {
       this.http.post<{ answer: CallbackAnswer | null }>(`${this.chatUrl(personId)}/buttons`, { messageId, data }),
     );
     return response.answer;
+  }
+
+  /** Where the portal opens as a Mini App for the person, signed for them as Telegram would. */
+  miniApp(personId: number, theme: MiniAppTheme, startParam?: string): Promise<MiniAppLaunch> {
+    const body = startParam ? { theme, startParam } : { theme };
+    return firstValueFrom(this.http.post<MiniAppLaunch>(`${this.chatUrl(personId)}/mini-app`, body));
   }
 
   async start(personId: number): Promise<void> {
