@@ -38,7 +38,7 @@ describe(MiniAppFrame.name, () => {
   }
 
   const button = (name: string) =>
-    [...element.querySelectorAll('button')].find(
+    Array.from(element.querySelectorAll('button')).find(
       (candidate) => candidate.getAttribute('aria-label') === name || candidate.textContent?.trim() === name,
     );
 
