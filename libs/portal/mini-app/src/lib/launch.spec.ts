@@ -22,15 +22,16 @@ describe('isMiniAppLaunch', () => {
   });
 
   it('says yes after a reload inside Telegram, from the parameters the SDK kept', () => {
-    sessionStorage.setItem(LAUNCH_PARAMS_STORAGE_KEY, 'tgWebAppData=user%3D1&tgWebAppVersion=8.0');
+    sessionStorage.setItem(LAUNCH_PARAMS_STORAGE_KEY, JSON.stringify('tgWebAppData=user%3D1&tgWebAppVersion=8.0'));
     history.replaceState(null, '', '/client/tickets');
 
     expect(isMiniAppLaunch(window)).toBe(true);
     expect(isFreshLaunch(window)).toBe(false);
   });
 
-  it('is not fooled by a look-alike parameter', () => {
+  it('is not fooled by a look-alike parameter, or by something else in the storage', () => {
     history.replaceState(null, '', '/client?notTgWebAppData=1');
+    sessionStorage.setItem(LAUNCH_PARAMS_STORAGE_KEY, '{broken');
 
     expect(isMiniAppLaunch(window)).toBe(false);
   });

@@ -19,9 +19,11 @@ export function isMiniAppLaunch(view: Window | null | undefined): boolean {
     return true;
   }
   try {
-    return INIT_DATA.test(`?${view.sessionStorage.getItem(LAUNCH_PARAMS_STORAGE_KEY) ?? ''}`);
+    // The SDK keeps the raw query string as JSON (a quoted string).
+    const stored: unknown = JSON.parse(view.sessionStorage.getItem(LAUNCH_PARAMS_STORAGE_KEY) ?? '""');
+    return typeof stored === 'string' && INIT_DATA.test(`?${stored}`);
   } catch {
-    // Storage may be refused (blocked cookies): then only the address counts.
+    // Storage may be refused (blocked cookies), or hold something else: then only the address counts.
     return false;
   }
 }

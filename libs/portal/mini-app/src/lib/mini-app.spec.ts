@@ -100,7 +100,10 @@ describe(MiniApp.name, () => {
   });
 
   it('keeps the page after a reload inside Telegram', async () => {
-    sessionStorage.setItem('tapps/launchParams', 'tgWebAppData=x&tgWebAppVersion=8.0&tgWebAppPlatform=ios');
+    sessionStorage.setItem(
+      'tapps/launchParams',
+      JSON.stringify('tgWebAppData=x&tgWebAppVersion=8.0&tgWebAppPlatform=ios'),
+    );
     const miniApp = setUp('/client/tickets/t1');
 
     expect(await miniApp.start()).toBeNull();
@@ -117,6 +120,8 @@ describe(MiniApp.name, () => {
 
       await router.navigateByUrl('/client');
       expect(port.backVisible).toBe(false);
+      TestBed.tick();
+      expect(port.readied).toBe(1);
       await router.navigateByUrl('/client/tickets/t1');
       expect(port.backVisible).toBe(true);
 

@@ -1,5 +1,15 @@
 import { Location } from '@angular/common';
-import { DestroyRef, DOCUMENT, effect, inject, Injectable, Injector, signal, untracked } from '@angular/core';
+import {
+  afterNextRender,
+  DestroyRef,
+  DOCUMENT,
+  effect,
+  inject,
+  Injectable,
+  Injector,
+  signal,
+  untracked,
+} from '@angular/core';
 import { NavigationEnd, NavigationStart, Router } from '@angular/router';
 import { AuthStore } from '@deskgram/portal/auth';
 import { isFreshLaunch, isMiniAppLaunch } from './launch';
@@ -91,7 +101,10 @@ export class MiniApp {
         trigger = event.navigationTrigger;
         replacing = this.router.currentNavigation()?.extras.replaceUrl === true;
       } else if (event instanceof NavigationEnd) {
-        if (!first) {
+        if (first) {
+          // The first page is on its way: Telegram may drop its placeholder.
+          afterNextRender(() => port.ready(), { injector: this.injector });
+        } else {
           this.depth = trigger === 'popstate' ? Math.max(0, this.depth - 1) : this.depth + (replacing ? 0 : 1);
         }
         first = false;
