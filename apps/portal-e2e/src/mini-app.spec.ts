@@ -53,7 +53,6 @@ describe('the portal as a Telegram Mini App', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe(rgb(LIGHT_THEME['text_color']));
     await waitForPosted(page, 'web_app_ready');
     await waitForPosted(page, 'web_app_set_header_color', (data) => data?.['color'] === LIGHT_THEME['header_bg_color']);
-    await waitForPosted(page, 'web_app_setup_back_button', (data) => data?.['is_visible'] === false);
 
     // An inner page shows Telegram's Back button; pressing it comes back.
     await page.getByRole('link', { name: new RegExp(ticket.number) }).click();
