@@ -1,6 +1,7 @@
 import { sign } from '@telegram-apps/init-data-node';
 import { type Page } from 'playwright-core';
-import { becomeTelegram, deliver, launchUrl, LIGHT_THEME, rgb, waitForPosted } from './support/mini-app';
+import { eventually } from '@deskgram/testing/harness';
+import { becomeTelegram, DARK_THEME, deliver, launchUrl, LIGHT_THEME, rgb, waitForPosted } from './support/mini-app';
 import { portalWithTelegram } from './support/portal-with-telegram';
 
 /** The Bot API double's token, which the harness gives the API as TELEGRAM_BOT_TOKEN (portal-with-telegram.ts). */
@@ -16,7 +17,7 @@ describe('the portal as a Telegram Mini App', () => {
   const portal = portalWithTelegram();
   const { login, apiCall, startToken } = portal;
 
-  it("opens signed in with Telegram's colours; Back goes back; the Main button sends a reply", async () => {
+  it("opens signed in with Telegram's colours; Back goes back; the Main button sends a reply; the theme follows Telegram", async () => {
     // Anna links her Telegram: the portal's one-time link, then Start in Telegram.
     const anna = await login('anna@northwind.example');
     const link = await apiCall<{ url: string }>(anna, 'POST', '/api/telegram/client/generate-link');
@@ -76,6 +77,16 @@ describe('the portal as a Telegram Mini App', () => {
     await deliver(page, 'main_button_pressed');
     await page.locator('.message .body', { hasText: reply }).waitFor();
     await waitForPosted(page, 'web_app_trigger_haptic_feedback', (data) => data?.['notification_type'] === 'success');
+
+    // Telegram switches to its dark theme: the page follows at once.
+    await deliver(page, 'theme_changed', { theme_params: DARK_THEME });
+    await eventually(async () =>
+      expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+        rgb(DARK_THEME['secondary_bg_color']),
+      ),
+    );
+    await waitForPosted(page, 'web_app_set_header_color', (data) => data?.['color'] === DARK_THEME['header_bg_color']);
+
     const thread = await apiCall<{ messages: { body: string }[] }>(anna, 'GET', `/api/tickets/${ticket.id}`);
     expect(thread.messages.map((message) => message.body)).toContain(reply);
 

@@ -4,6 +4,7 @@ import {
   init,
   mainButton,
   miniApp,
+  on,
   openTelegramLink,
   retrieveLaunchParams,
   retrieveRawInitData,
@@ -75,7 +76,9 @@ export function createSdkPort(): TelegramPort {
     startParam: () => startParam,
     theme: currentTheme,
     isDark: () => themeParams.isDark(),
-    onThemeChanged: (listener) => themeParams.state.sub(() => listener()),
+    // Telegram's event itself: the SDK's computed theme signals notify only once something has read them. The SDK
+    // updates its theme in its own listener first; reading it a microtask later is safe either way.
+    onThemeChanged: (listener) => on('theme_changed', () => queueMicrotask(listener)),
     setFrameColors: (header, background) => {
       if (header?.startsWith('#')) {
         miniApp.setHeaderColor.ifAvailable(header as `#${string}`);
