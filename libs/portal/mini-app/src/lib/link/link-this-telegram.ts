@@ -19,6 +19,8 @@ import { MiniApp } from '../mini-app';
   providers: [TelegramConnectionStore],
   templateUrl: './link-this-telegram.html',
   styleUrl: '../mini-app-page.scss',
+  // Part of the page's card: the page's frame (padding, background) is not drawn twice.
+  host: { style: 'display: contents' },
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class LinkThisTelegram {
