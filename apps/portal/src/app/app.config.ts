@@ -7,6 +7,7 @@ import {
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { authInterceptor } from '@deskgram/portal/auth';
 import { providePortalCore } from '@deskgram/portal/core';
+import { provideMiniApp } from '@deskgram/portal/mini-app/boot';
 import { appRoutes } from './app.routes';
 
 export const appConfig: ApplicationConfig = {
@@ -17,5 +18,7 @@ export const appConfig: ApplicationConfig = {
     provideHttpClient(withInterceptors([authInterceptor])),
     provideRouter(appRoutes, withComponentInputBinding()),
     providePortalCore(),
+    // Inside Telegram (a Mini App): the SDK, the theme and the sign-in with Telegram; in a browser, nothing.
+    provideMiniApp(),
   ],
 };

@@ -7,6 +7,7 @@ import {
   signedOutGuard,
   whenSignedIn,
 } from '@deskgram/portal/auth';
+import { loadMiniAppRoutes } from '@deskgram/portal/mini-app/boot';
 
 const shell = () => import('@deskgram/portal/shell');
 const areas = () => import('@deskgram/portal/areas');
@@ -14,6 +15,11 @@ const areas = () => import('@deskgram/portal/areas');
 /** The map of the portal (docs/portal.md, "Map"): the sign-in page, then one area per role, chosen at `/`. */
 export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: redirectToArea },
+  // The Telegram Mini App's start (sign in with Telegram) and its "not linked" page; a frame of their own.
+  {
+    path: 'telegram',
+    loadChildren: loadMiniAppRoutes,
+  },
   {
     path: '',
     loadComponent: () => shell().then((m) => m.Shell),

@@ -74,9 +74,11 @@ describe('authInterceptor', () => {
     signedIn();
 
     client.post('/api/auth/login', {}).subscribe();
+    client.post('/api/auth/telegram', {}).subscribe();
     client.post('/api/auth/refresh', {}).subscribe();
 
     expect(authorization(http.expectOne('/api/auth/login'))).toBeNull();
+    expect(authorization(http.expectOne('/api/auth/telegram'))).toBeNull();
     expect(authorization(http.expectOne('/api/auth/refresh'))).toBeNull();
   });
 

@@ -3,9 +3,10 @@ import { DOCUMENT, inject } from '@angular/core';
 import { login, refresh } from '@deskgram/api-client';
 import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthStore } from './auth-store';
+import { signInWithTelegram } from './sign-in-with-telegram.fn';
 
 /** Signing in and refreshing present credentials of their own; a stale access token must never go along. */
-const WITHOUT_TOKEN: readonly string[] = [login.PATH, refresh.PATH];
+const WITHOUT_TOKEN: readonly string[] = [login.PATH, signInWithTelegram.PATH, refresh.PATH];
 
 /** The path of a request to our own API, or null for anything else (translations, other sites). */
 function apiPath(url: string, base: string): string | null {

@@ -91,6 +91,39 @@ describe(AuthStore.name, () => {
     });
   });
 
+  describe('signInWithTelegram', () => {
+    it("sends the Mini App's raw init data and keeps the session", async () => {
+      const auth = TestBed.inject(AuthStore);
+
+      const signingIn = auth.signInWithTelegram('query_id=1&user=%7B%7D&hash=abc');
+      await nextTask();
+      const request = http.expectOne('/api/auth/telegram');
+      expect(request.request.method).toBe('POST');
+      expect(request.request.body).toEqual({ initData: 'query_id=1&user=%7B%7D&hash=abc' });
+      request.flush(sessionFor('client'));
+
+      expect(await signingIn).toEqual(sessionFor('client').user);
+      expect(auth.home()).toBe('/client');
+      expect(storedSession()).toEqual(sessionFor('client'));
+    });
+
+    it('leaves nobody signed in when the Telegram account is not linked', async () => {
+      const auth = TestBed.inject(AuthStore);
+
+      const signingIn = auth.signInWithTelegram('hash=abc');
+      await nextTask();
+      http
+        .expectOne('/api/auth/telegram')
+        .flush(
+          { statusCode: 401, error: 'Unauthorized', message: 'Not linked', code: 'auth.telegram_not_linked' },
+          { status: 401, statusText: 'Unauthorized' },
+        );
+
+      await expect(signingIn).rejects.toMatchObject({ status: 401 });
+      expect(auth.isSignedIn()).toBe(false);
+    });
+  });
+
   describe('after a reload', () => {
     it('is still signed in from the stored session', () => {
       localStorage.setItem(SESSION_STORAGE_KEY, JSON.stringify(sessionFor('admin')));

@@ -14,6 +14,7 @@ import {
 } from '@deskgram/api-client';
 import { isErrorCode, ROLES } from '@deskgram/shared/contract';
 import { areaOf, isStaffRole, safeReturnUrl, type Area } from './areas';
+import { signInWithTelegram } from './sign-in-with-telegram.fn';
 
 export const SESSION_STORAGE_KEY = 'deskgram.session';
 
@@ -103,6 +104,17 @@ export class AuthStore {
   /** Signs in and keeps the session; the API's error (wrong password, disabled, too many attempts) is thrown as is. */
   async signIn(email: string, password: string): Promise<UserDto> {
     const session = await this.api.invoke(login, { body: { email, password } });
+    this.keep(session);
+    this.verified = true;
+    return session.user;
+  }
+
+  /**
+   * Signs in with the raw init data Telegram handed a Mini App (the Telegram account linked to a Deskgram account),
+   * and keeps the session like `signIn`. The API's error (not linked, invalid, expired, too many attempts) is thrown.
+   */
+  async signInWithTelegram(initData: string): Promise<UserDto> {
+    const session = await this.api.invoke(signInWithTelegram, { body: { initData } });
     this.keep(session);
     this.verified = true;
     return session.user;

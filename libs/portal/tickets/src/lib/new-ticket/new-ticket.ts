@@ -7,7 +7,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { DeskgramApi } from '@deskgram/api-client';
 import { apiErrorText } from '@deskgram/portal/core';
-import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { MiniApp } from '@deskgram/portal/mini-app';
+import { translateSignal, TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { formSignal } from '../shared/mini-app-form';
 import { TicketFields } from '../shared/ticket-fields';
 import { openTicket } from '../shared/open-ticket';
 import { ticketForm, ticketFormValue } from '../shared/ticket-form';
@@ -35,6 +37,21 @@ export class NewTicket {
   protected readonly saving = signal(false);
   /** Why the API refused the ticket; shown in the form, next to what has to change. */
   protected readonly error = signal<string | null>(null);
+  /** Inside Telegram, its Main button creates the ticket, and the page's own button is hidden. */
+  protected readonly miniApp = inject(MiniApp);
+
+  constructor() {
+    const valid = formSignal(this.form, () => this.form.valid);
+    this.miniApp.useMainButton({
+      text: translateSignal('tickets.new.submit'),
+      enabled: valid,
+      busy: this.saving,
+      pressed: () => void this.submit(),
+    });
+    const { subject, body } = this.form.controls;
+    const hasText = formSignal(this.form, () => subject.value.trim() !== '' || body.value.trim() !== '');
+    this.miniApp.holdSwipesWhile(() => hasText() || this.files().length > 0);
+  }
 
   protected async submit(): Promise<void> {
     const body = ticketFormValue(this.form);
@@ -48,11 +65,13 @@ export class NewTicket {
     this.form.disable();
     try {
       const ticket = await openTicket(this.api, this.http, body, this.files(), (sent) => this.progress.set(sent));
+      this.miniApp.haptic('success');
       this.snackBar.open(this.transloco.translate('tickets.new.created', { number: ticket.number }), undefined, {
         duration: 4000,
       });
       await this.router.navigate(['..', ticket.id], { relativeTo: this.route });
     } catch (error) {
+      this.miniApp.haptic('error');
       this.error.set(apiErrorText(error, this.transloco));
     } finally {
       this.form.enable();

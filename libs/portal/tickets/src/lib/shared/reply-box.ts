@@ -1,5 +1,5 @@
 import { HttpClient } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, effect, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatButtonToggle, MatButtonToggleGroup } from '@angular/material/button-toggle';
@@ -14,10 +14,12 @@ import {
   type TicketMessageDto,
 } from '@deskgram/api-client';
 import { apiErrorOf, apiErrorText } from '@deskgram/portal/core';
-import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { MiniApp } from '@deskgram/portal/mini-app';
+import { translateSignal, TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { FilePicker } from './attachments/file-picker';
 import { uploadWithProgress } from './attachments/upload';
 import { UploadProgress } from './attachments/upload-progress';
+import { formSignal } from './mini-app-form';
 import { BODY_MAX, requiredWithoutFiles } from './ticket-form';
 
 export type ReplyKind = 'public' | 'internal';
@@ -51,6 +53,8 @@ export class ReplyBox {
   private readonly http = inject(HttpClient);
   private readonly snackBar = inject(MatSnackBar);
   private readonly transloco = inject(TranslocoService);
+  /** Inside Telegram, its Main button sends, and the page's own button is hidden. */
+  protected readonly miniApp = inject(MiniApp);
 
   readonly ticketId = input.required<string>();
   /** Staff may write internal notes. */
@@ -72,11 +76,23 @@ export class ReplyBox {
   /** The part of the files sent, 0 to 1; null while unknown. */
   protected readonly progress = signal<number | null>(null);
 
+  private readonly hasText = formSignal(this.body, () => this.body.value.trim() !== '');
+  private readonly internal = computed(() => this.allowInternal() && this.kind() === 'internal');
+
   constructor() {
     effect(() => {
       this.files();
       this.body.updateValueAndValidity();
     });
+    const sendText = translateSignal('tickets.thread.send');
+    const noteText = translateSignal('tickets.thread.addNote');
+    this.miniApp.useMainButton({
+      text: () => (this.internal() ? noteText() : sendText()),
+      enabled: () => this.hasText() || this.files().length > 0,
+      busy: this.sending,
+      pressed: () => void this.send(),
+    });
+    this.miniApp.holdSwipesWhile(() => this.hasText() || this.files().length > 0);
   }
 
   protected async send(): Promise<void> {
@@ -86,7 +102,7 @@ export class ReplyBox {
       this.body.markAsTouched();
       return;
     }
-    const internal = this.allowInternal() && this.kind() === 'internal';
+    const internal = this.internal();
     this.sending.set(true);
     this.progress.set(null);
     this.form.disable();
@@ -115,6 +131,7 @@ export class ReplyBox {
       this.form.reset();
       this.files.set([]);
       this.sent.emit(message);
+      this.miniApp.haptic('success');
       this.snackBar.open(
         this.transloco.translate(internal ? 'tickets.thread.noteAdded' : 'tickets.thread.sent'),
         undefined,
@@ -123,6 +140,7 @@ export class ReplyBox {
         },
       );
     } catch (error) {
+      this.miniApp.haptic('error');
       const text = apiErrorText(error, this.transloco, { 'ticket.closed': 'tickets.thread.closedError' });
       this.snackBar.open(text, this.transloco.translate('common.dismiss'), { duration: 8000 });
       if (apiErrorOf(error).code === 'ticket.closed') {

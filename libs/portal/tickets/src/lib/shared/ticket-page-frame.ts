@@ -1,7 +1,8 @@
-import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, input, output } from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatIcon } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
+import { MiniApp } from '@deskgram/portal/mini-app';
 import { TranslocoDirective } from '@jsverse/transloco';
 import type { TicketView } from './ticket-page';
 
@@ -14,10 +15,13 @@ import type { TicketView } from './ticket-page';
   imports: [MatAnchor, MatButton, MatIcon, RouterLink, TranslocoDirective],
   template: `
     <ng-container *transloco="let t">
-      <a mat-button class="back" [routerLink]="backLink()">
-        <mat-icon svgIcon="arrow_back" />
-        {{ backText() }}
-      </a>
+      <!-- Inside Telegram, its own Back button leads back. -->
+      @if (!miniApp.active()) {
+        <a mat-button class="back" [routerLink]="backLink()">
+          <mat-icon svgIcon="arrow_back" />
+          {{ backText() }}
+        </a>
+      }
       @switch (view()) {
         @case ('loading') {
           <div class="surface skeleton" role="status">
@@ -57,4 +61,5 @@ export class TicketPageFrame {
   readonly backLink = input.required<string>();
   readonly backText = input.required<string>();
   readonly retry = output();
+  protected readonly miniApp = inject(MiniApp);
 }

@@ -17,9 +17,11 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { type ClientSummaryDto, DeskgramApi, listClients } from '@deskgram/api-client';
 import { apiErrorText, type ErrorTexts } from '@deskgram/portal/core';
+import { MiniApp } from '@deskgram/portal/mini-app';
 import { SEARCH_DEBOUNCE_MS } from '@deskgram/portal/ui';
-import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
+import { translateSignal, TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { debounceTime, distinctUntilChanged, filter, map } from 'rxjs';
+import { formSignal } from '../shared/mini-app-form';
 import { TicketFields } from '../shared/ticket-fields';
 import { openTicket } from '../shared/open-ticket';
 import { ticketForm, ticketFormValue } from '../shared/ticket-form';
@@ -108,6 +110,22 @@ export class StaffNewTicket {
       this.api.invoke(listClients, { search: params.search || undefined, pageSize: CLIENT_OPTIONS }),
   });
 
+  /** Inside Telegram, its Main button creates the ticket, and the page's own button is hidden. */
+  protected readonly miniApp = inject(MiniApp);
+
+  constructor() {
+    const valid = formSignal(this.form, () => this.form.valid);
+    this.miniApp.useMainButton({
+      text: translateSignal('tickets.staffNew.submit'),
+      enabled: valid,
+      busy: this.saving,
+      pressed: () => void this.submit(),
+    });
+    const { subject, body } = this.ticket.controls;
+    const hasText = formSignal(this.form, () => subject.value.trim() !== '' || body.value.trim() !== '');
+    this.miniApp.holdSwipesWhile(() => hasText() || this.files().length > 0);
+  }
+
   protected readonly clientName = (client: ClientSummaryDto | string | null): string =>
     typeof client === 'string' ? client : (client?.name ?? '');
 
@@ -131,8 +149,10 @@ export class StaffNewTicket {
         undefined,
         { duration: 4000 },
       );
+      this.miniApp.haptic('success');
       await this.router.navigate(['..', ticket.id], { relativeTo: this.route });
     } catch (error) {
+      this.miniApp.haptic('error');
       this.error.set(apiErrorText(error, this.transloco, ERROR_CODES));
     } finally {
       this.form.enable();
