@@ -121,4 +121,36 @@ describe('the Telegram sandbox in the browser', () => {
     await phones.close();
     await portal.close();
   });
+
+  it('opens the portal in a phone as a Mini App, signed in as that person, with Telegram’s Back and Main buttons', async () => {
+    const anna = personId('anna@northwind.example');
+    const phones = watch(await browser.browser.newPage());
+    // In English, whatever language an earlier page of this browser chose (the page and the portal share the key).
+    await phones.addInitScript(() => window.localStorage.setItem('deskgram.lang', 'en'));
+    await phones.setViewportSize({ width: 1440, height: 900 });
+    await phones.goto(`${sandbox.baseUrl}/sandbox/?chat=${anna}`);
+    const phone = phones.locator(`#phone-${anna}`);
+    // The bot's menu button beside the message field, as Telegram shows a Mini App's.
+    await phone.getByRole('button', { name: 'Open the portal (Mini App)' }).click();
+    const app = phone.frameLocator('iframe');
+    await app.getByRole('heading', { name: 'Hello, Anna' }).waitFor();
+
+    // An inner page: the phone's bar shows Telegram's Back button, which the portal asked for.
+    await app
+      .getByRole('link', { name: /The printer prints blank pages/ })
+      .first()
+      .click();
+    await app.getByRole('heading', { name: 'The printer prints blank pages' }).waitFor();
+    const answer = 'Thank you, the new cartridge works.';
+    await app.getByRole('textbox', { name: 'Reply' }).fill(answer);
+    // The Main button the portal set up sends the reply.
+    await phone.locator('.main-button', { hasText: 'Send' }).click();
+    await app.locator('li.message', { hasText: answer }).waitFor();
+    await phone.getByRole('button', { name: 'Back' }).click();
+    await app.getByRole('heading', { name: 'Hello, Anna' }).waitFor();
+
+    const screenshots = process.env['SCREENSHOTS'];
+    if (screenshots) await phone.screenshot({ path: `${screenshots}-sandbox-mini-app.png` });
+    await phones.close();
+  });
 });

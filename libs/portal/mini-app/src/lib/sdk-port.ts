@@ -9,6 +9,7 @@ import {
   retrieveLaunchParams,
   retrieveRawInitData,
   swipeBehavior,
+  targetOrigin,
   themeParams,
   viewport,
 } from '@telegram-apps/sdk';
@@ -42,6 +43,11 @@ function currentTheme(): TelegramTheme {
  * (haptics, swipe behaviour) simply goes without it.
  */
 export function createSdkPort(): TelegramPort {
+  // In a frame, the SDK talks to the window around it, which it takes to be Telegram's web client. The only other
+  // page that may frame the portal (its CSP's frame-ancestors) is one of its own origin: the sandbox's phone.
+  if (window.parent !== window && window.location.ancestorOrigins?.[0] === window.location.origin) {
+    targetOrigin.set(window.location.origin);
+  }
   init();
   themeParams.mountSync.ifAvailable();
   miniApp.mountSync.ifAvailable();
@@ -59,12 +65,15 @@ export function createSdkPort(): TelegramPort {
       .catch(() => undefined);
   }
 
+  // Telegram passes a t.me link's `startapp` as tgWebAppStartParam; the bot's Open buttons (web_app buttons, which
+  // carry no start parameter) put it in the address as `?startapp=`.
   let startParam: string | undefined;
   try {
     startParam = retrieveLaunchParams().tgWebAppStartParam;
   } catch {
     startParam = undefined;
   }
+  startParam ??= new URLSearchParams(window.location.search).get('startapp') ?? undefined;
   return {
     rawInitData: () => {
       try {

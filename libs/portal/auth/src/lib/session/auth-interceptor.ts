@@ -1,9 +1,8 @@
 import { HttpErrorResponse, type HttpInterceptorFn, type HttpRequest, HttpStatusCode } from '@angular/common/http';
 import { DOCUMENT, inject } from '@angular/core';
-import { login, refresh } from '@deskgram/api-client';
+import { login, refresh, signInWithTelegram } from '@deskgram/api-client';
 import { catchError, from, switchMap, throwError } from 'rxjs';
 import { AuthStore } from './auth-store';
-import { signInWithTelegram } from './sign-in-with-telegram.fn';
 
 /** Signing in and refreshing present credentials of their own; a stale access token must never go along. */
 const WITHOUT_TOKEN: readonly string[] = [login.PATH, signInWithTelegram.PATH, refresh.PATH];

@@ -8,13 +8,13 @@ import {
   login,
   logout,
   refresh,
+  signInWithTelegram,
   type Role,
   type SessionDto,
   type UserDto,
 } from '@deskgram/api-client';
 import { isErrorCode, ROLES } from '@deskgram/shared/contract';
 import { areaOf, isStaffRole, safeReturnUrl, type Area } from './areas';
-import { signInWithTelegram } from './sign-in-with-telegram.fn';
 
 export const SESSION_STORAGE_KEY = 'deskgram.session';
 
