@@ -250,7 +250,7 @@ export class SandboxTelegram {
     data: string,
   ): Promise<{ text?: string; showAlert: boolean } | null> {
     this.writable(id);
-    const message = this.double.sentTo(id).find((sent) => sent.messageId === messageId && !sent.deleted);
+    const message = this.sentByBot(id, messageId);
     if (!message) throw new SandboxError(404, `The bot sent no message #${messageId} to this chat`);
     let update: Update;
     try {
@@ -340,8 +340,13 @@ export class SandboxTelegram {
     return state;
   }
 
+  /** A message of the bot in this chat that is still there. */
+  private sentByBot(id: number, messageId: number): SentMessage | undefined {
+    return this.double.sentTo(id).find((sent) => sent.messageId === messageId && !sent.deleted);
+  }
+
   private botMessageToAnswer(id: number, messageId: number): SentMessage {
-    const message = this.double.sentTo(id).find((sent) => sent.messageId === messageId && !sent.deleted);
+    const message = this.sentByBot(id, messageId);
     if (!message)
       throw new SandboxError(400, `Only the bot's messages in this chat can be answered, not #${messageId}`);
     return message;

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@deskgram/shared/contract';
 import { Inject, Injectable } from '@nestjs/common';
-import { InvalidInputError, UnauthorizedError, UnavailableError } from '@deskgram/api/common';
+import { InvalidInputError, telegramNotConfigured, UnauthorizedError } from '@deskgram/api/common';
 import { Transactional } from '@nestjs-cls/transactional';
 import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import type { AuthenticatedUser } from './authenticated-user';
@@ -59,12 +59,7 @@ export class AuthService {
    */
   async signInWithTelegram(initData: string, address: string): Promise<SignedIn> {
     const { botToken, initDataMaxAgeSeconds } = this.options.telegram;
-    if (!botToken) {
-      throw new UnavailableError(
-        'telegram.not_configured',
-        'Telegram is not configured on this server: an administrator has to set TELEGRAM_BOT_TOKEN',
-      );
-    }
+    if (!botToken) throw telegramNotConfigured();
     let claims: ReturnType<typeof readInitData>;
     try {
       claims = readInitData(initData);

@@ -55,6 +55,14 @@ export class InvalidInputError extends DomainError {
   }
 }
 
+/** A server without TELEGRAM_BOT_TOKEN asked for something that needs the bot: linking, or a Mini App sign-in. */
+export function telegramNotConfigured(): UnavailableError {
+  return new UnavailableError(
+    'telegram.not_configured',
+    'Telegram is not configured on this server: an administrator has to set TELEGRAM_BOT_TOKEN',
+  );
+}
+
 export class UnavailableError extends DomainError {
   readonly kind = 'unavailable';
   constructor(

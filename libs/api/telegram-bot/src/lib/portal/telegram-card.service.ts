@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { UnavailableError } from '@deskgram/api/common';
+import { telegramNotConfigured, UnavailableError } from '@deskgram/api/common';
 import { toDataURL } from 'qrcode';
 import { TelegramBotRunner } from '../runner/telegram-bot.runner';
 import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from '../telegram-bot.options';
@@ -17,12 +17,7 @@ export class TelegramCardService {
 
   async generateLink(userId: string): Promise<TelegramLinkDto> {
     const bot = this.bot.status;
-    if (!bot.configured) {
-      throw new UnavailableError(
-        'telegram.not_configured',
-        'Telegram is not configured on this server: an administrator has to set TELEGRAM_BOT_TOKEN',
-      );
-    }
+    if (!bot.configured) throw telegramNotConfigured();
     if (bot.state === 'unauthorized' || !bot.username) {
       throw new UnavailableError(
         'telegram.bot_unavailable',
