@@ -15,7 +15,8 @@ function walk(dir) {
 }
 walk(join(root, 'apps'));
 walk(join(root, 'libs'));
-for (const dir of ['libs/testing/harness']) configs.push(join(root, dir, 'tsconfig.json'));
+// The harness and the benches have no project of their own.
+for (const dir of ['libs/testing/harness', 'bench']) configs.push(join(root, dir, 'tsconfig.json'));
 
 const failures = [];
 async function check(config) {

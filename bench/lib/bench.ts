@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { comparison, currentCommit, entries, type HistoryEntry, keep } from './history';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const PORTAL_DIR = join(ROOT, 'dist', 'apps', 'portal', 'browser');
@@ -97,7 +98,10 @@ export interface Goal {
   met?: boolean;
 }
 
-/** Prints the table and writes `bench/results/<name>.json`. */
+/**
+ * Prints the table, writes `bench/results/<name>.json` (the latest run, not committed) and keeps the run in
+ * `bench/history/<name>/`, then prints it beside the entry before it.
+ */
 export function report(name: string, rows: Goal[], details: Record<string, unknown>): void {
   const cells = rows.map((row) => [
     row.measure,
@@ -115,9 +119,21 @@ export function report(name: string, rows: Goal[], details: Record<string, unkno
   const dir = join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.json`);
-  const result = { bench: name, date: new Date().toISOString(), results: rows, ...details };
+  const before = entries(ROOT, name).pop()?.entry;
+  const result: HistoryEntry = {
+    bench: name,
+    date: new Date().toISOString(),
+    commit: currentCommit(ROOT),
+    results: rows.map((row) => ({ ...row, value: typeof row.value === 'number' ? round(row.value, 4) : row.value })),
+    ...details,
+  };
   writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\nwritten to ${file.slice(ROOT.length + 1)}`);
+  const kept = keep(ROOT, result);
+  console.log(`\nwritten to ${file.slice(ROOT.length + 1)} and kept as ${kept}`);
+  if (before) {
+    console.log(`\nbeside the run before (${before.commit?.sha.slice(0, 7) ?? 'no commit'}, ${before.date}):`);
+    console.log(comparison(before, result));
+  }
 }
 
 export function round(value: number, digits = 3): number {
