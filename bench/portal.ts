@@ -21,7 +21,9 @@ import {
   withCleanup,
 } from './lib/bench';
 
-const BUDGET_KB = 250;
+/** The goals, gzipped: the sign-in page is every visitor's first page, the dashboard every client's. */
+const SIGN_IN_BUDGET_KB = 170;
+const DASHBOARD_BUDGET_KB = 200;
 
 interface Script {
   url: string;
@@ -108,13 +110,17 @@ void withCleanup(async (defer) => {
   const dashboard = await weigh('client dashboard', '/client', session);
 
   const kb = (bytes: number) => bytes / 1024;
-  const rows = [signInPage, dashboard].flatMap((weight) => [
+  const pages: Array<[PageWeight, number]> = [
+    [signInPage, SIGN_IN_BUDGET_KB],
+    [dashboard, DASHBOARD_BUDGET_KB],
+  ];
+  const rows = pages.flatMap(([weight, budgetKb]) => [
     {
       measure: `${weight.page}: JS gzip`,
       value: kb(weight.gzipBytes),
       unit: 'KB',
-      goal: `<= ${BUDGET_KB} KB`,
-      met: kb(weight.gzipBytes) <= BUDGET_KB,
+      goal: `<= ${budgetKb} KB`,
+      met: kb(weight.gzipBytes) <= budgetKb,
     },
     { measure: `${weight.page}: JS uncompressed`, value: kb(weight.bytes), unit: 'KB' },
     { measure: `${weight.page}: JS files`, value: weight.scripts.length },

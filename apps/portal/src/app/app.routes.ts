@@ -7,10 +7,10 @@ import {
   signedOutGuard,
   whenSignedIn,
 } from '@deskgram/portal/auth';
+import { loadClientDashboard, loadProfile } from '@deskgram/portal/areas';
+import { loadPageIcons } from '@deskgram/portal/core';
 import { loadMiniAppRoutes } from '@deskgram/portal/mini-app/boot';
-
-const shell = () => import('@deskgram/portal/shell');
-const areas = () => import('@deskgram/portal/areas');
+import { loadNotFound, loadShell, loadSignedInShell } from '@deskgram/portal/shell';
 
 /** The map of the portal (docs/portal.md, "Map"): the sign-in page, then one area per role, chosen at `/`. */
 export const appRoutes: Routes = [
@@ -22,7 +22,7 @@ export const appRoutes: Routes = [
   },
   {
     path: '',
-    loadComponent: () => shell().then((m) => m.Shell),
+    loadComponent: loadShell,
     children: [
       {
         path: 'sign-in',
@@ -40,8 +40,9 @@ export const appRoutes: Routes = [
   },
   {
     path: '',
-    canActivate: [signedInGuard],
-    loadComponent: () => shell().then((m) => m.SignedInShell),
+    // The signed-in pages' icons come with them, not with the sign-in page.
+    canActivate: [signedInGuard, loadPageIcons],
+    loadComponent: loadSignedInShell,
     children: [
       {
         path: 'client',
@@ -50,7 +51,7 @@ export const appRoutes: Routes = [
           {
             path: '',
             title: 'dashboard.title',
-            loadComponent: () => areas().then((m) => m.ClientDashboard),
+            loadComponent: loadClientDashboard,
           },
           {
             path: 'tickets',
@@ -92,25 +93,25 @@ export const appRoutes: Routes = [
       {
         path: 'profile',
         title: 'profile.title',
-        loadComponent: () => areas().then((m) => m.Profile),
+        loadComponent: loadProfile,
       },
       // A signed-in person keeps their navigation on an address that does not exist.
       {
         path: '**',
         canMatch: [whenSignedIn],
         title: 'notFound.title',
-        loadComponent: () => shell().then((m) => m.NotFound),
+        loadComponent: loadNotFound,
       },
     ],
   },
   {
     path: '',
-    loadComponent: () => shell().then((m) => m.Shell),
+    loadComponent: loadShell,
     children: [
       {
         path: '**',
         title: 'notFound.title',
-        loadComponent: () => shell().then((m) => m.NotFound),
+        loadComponent: loadNotFound,
       },
     ],
   },

@@ -1,12 +1,9 @@
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { type Routes } from '@angular/router';
-import { PortalPaginatorIntl } from '@deskgram/portal/core';
 
 /** Mounted at `/staff/clients`: the list, and one client at `/staff/clients/:id`. */
 export const CLIENTS_ROUTES: Routes = [
   {
     path: '',
-    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
     children: [
       {
         path: '',

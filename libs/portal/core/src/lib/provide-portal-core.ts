@@ -1,5 +1,3 @@
-import { registerLocaleData } from '@angular/common';
-import localeRu from '@angular/common/locales/ru';
 import {
   type EnvironmentProviders,
   inject,
@@ -21,9 +19,6 @@ import { PortalTitleStrategy } from './title/portal-title-strategy';
  * Needs `provideHttpClient()` and `provideRouter()` next to it.
  */
 export function providePortalCore(): EnvironmentProviders {
-  // English locale data ships with Angular; Russian has to be registered for date and number pipes.
-  registerLocaleData(localeRu);
-
   return makeEnvironmentProviders([
     provideTransloco({
       config: {
@@ -37,14 +32,16 @@ export function providePortalCore(): EnvironmentProviders {
       loader: TranslocoHttpLoader,
     }),
     // Holding the first render until the texts arrive avoids a flash of empty labels. A failed load must not
-    // keep the portal from starting, so it is swallowed here; the fallback language then shows.
+    // keep the portal from starting, so it is swallowed here; the fallback language then shows. The date and number
+    // pipes' locale data for the language (English ships with Angular) loads alongside; without it the start fails.
     provideAppInitializer(() => {
-      const language = inject(LanguageStore).language();
-      return firstValueFrom(
+      const store = inject(LanguageStore);
+      const texts = firstValueFrom(
         inject(TranslocoService)
-          .load(language)
+          .load(store.language())
           .pipe(catchError(() => of(null))),
       );
+      return Promise.all([texts, store.loadInitialLocaleData()]);
     }),
     providePortalIcons(),
     { provide: TitleStrategy, useClass: PortalTitleStrategy },

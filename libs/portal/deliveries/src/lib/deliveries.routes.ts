@@ -1,6 +1,4 @@
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { type Routes } from '@angular/router';
-import { PortalPaginatorIntl } from '@deskgram/portal/core';
 import { provideDeliveryIcons } from './delivery-icons';
 
 /** Mounted at `/staff/deliveries`: the log of every notification the portal sent, or tried to send, on Telegram. */
@@ -8,7 +6,7 @@ export const DELIVERIES_ROUTES: Routes = [
   {
     path: '',
     title: 'deliveries.title',
-    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }, provideDeliveryIcons()],
+    providers: [provideDeliveryIcons()],
     loadComponent: () => import('./delivery-log/delivery-log').then((m) => m.DeliveryLog),
   },
 ];

@@ -1,12 +1,9 @@
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { type Routes } from '@angular/router';
-import { PortalPaginatorIntl } from '@deskgram/portal/core';
 
 /** Mounted at `/client/invoices`: the client's invoices, and one of them, printable, at `/client/invoices/:id`. */
 export const CLIENT_INVOICES_ROUTES: Routes = [
   {
     path: '',
-    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
     children: [
       {
         path: '',
@@ -26,7 +23,6 @@ export const CLIENT_INVOICES_ROUTES: Routes = [
 export const STAFF_INVOICES_ROUTES: Routes = [
   {
     path: '',
-    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
     children: [
       {
         path: '',

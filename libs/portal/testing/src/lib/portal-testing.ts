@@ -11,6 +11,7 @@ import { type HttpTestingController, type TestRequest } from '@angular/common/ht
 import { type ComponentFixture } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { LanguageStore, providePortalIcons } from '@deskgram/portal/core';
+import { providePageIcons } from '@deskgram/portal/core/page-icons';
 import { type Translation, TranslocoTestingModule } from '@jsverse/transloco';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ export function providePortalForTests(): (Provider | EnvironmentProviders)[] {
       }),
     ),
     providePortalIcons(),
+    providePageIcons(),
     // As in providePortalCore(): the store sets the active language when it is created. Created lazily instead, by a
     // component in the middle of a page's first render, it makes the page's `*transloco` render its template again
     // from inside the first render, and Angular fails with "Reached the max number of directives".

@@ -1,12 +1,9 @@
-import { MatPaginatorIntl } from '@angular/material/paginator';
 import { type Routes } from '@angular/router';
-import { PortalPaginatorIntl } from '@deskgram/portal/core';
 
 /** Mounted at `/client/tickets`: the list, the form for a new ticket, and one ticket's thread. */
 export const CLIENT_TICKETS_ROUTES: Routes = [
   {
     path: '',
-    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
     children: [
       {
         path: '',
@@ -31,7 +28,6 @@ export const CLIENT_TICKETS_ROUTES: Routes = [
 export const STAFF_TICKETS_ROUTES: Routes = [
   {
     path: '',
-    providers: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
     children: [
       {
         path: '',

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { AuthStore } from '@deskgram/portal/auth';
 import { UnpaidInvoicesCard } from '@deskgram/portal/invoices';
-import { TelegramCard } from '@deskgram/portal/telegram';
+import { TelegramCard } from '@deskgram/portal/telegram/card';
 import { OpenTicketsCard } from '@deskgram/portal/tickets';
 import { TranslocoDirective } from '@jsverse/transloco';
 

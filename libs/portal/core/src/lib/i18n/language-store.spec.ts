@@ -1,4 +1,4 @@
-import { DOCUMENT } from '@angular/core';
+import { ApplicationRef, DOCUMENT } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { LANGUAGE_STORAGE_KEY, LanguageStore } from './language-store';
@@ -88,11 +88,13 @@ describe(LanguageStore.name, () => {
   });
 
   describe('setLanguage', () => {
-    it('switches the translations, remembers the choice and marks the page language', () => {
+    it('switches the translations, remembers the choice and marks the page language', async () => {
       const { store, transloco, document } = setUp();
       expect(store.language()).toBe('en');
 
       store.setLanguage('ru');
+      // The first switch to Russian loads its locale data first.
+      await TestBed.inject(ApplicationRef).whenStable();
 
       expect(store.language()).toBe('ru');
       expect(transloco.getActiveLang()).toBe('ru');
@@ -101,7 +103,7 @@ describe(LanguageStore.name, () => {
       expect(document.documentElement.lang).toBe('ru');
     });
 
-    it('still switches when the browser refuses storage', () => {
+    it('still switches when the browser refuses storage', async () => {
       jest.spyOn(Storage.prototype, 'getItem').mockImplementation(() => {
         throw new DOMException('blocked', 'SecurityError');
       });
@@ -112,6 +114,7 @@ describe(LanguageStore.name, () => {
       expect(store.language()).toBe('en');
 
       store.setLanguage('ru');
+      await TestBed.inject(ApplicationRef).whenStable();
 
       expect(store.language()).toBe('ru');
       expect(document.documentElement.lang).toBe('ru');

@@ -1,6 +1,7 @@
-import { DOCUMENT, inject, Injectable, signal } from '@angular/core';
+import { DOCUMENT, inject, Injectable, PendingTasks, signal } from '@angular/core';
 import { TranslocoService } from '@jsverse/transloco';
 import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, type Language } from './language';
+import { hasLocaleData, loadLocaleData } from './locale-data';
 
 export const LANGUAGE_STORAGE_KEY = 'deskgram.lang';
 
@@ -9,6 +10,7 @@ export const LANGUAGE_STORAGE_KEY = 'deskgram.lang';
 export class LanguageStore {
   private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
+  private readonly pendingTasks = inject(PendingTasks);
 
   private readonly current = signal<Language>(this.initialLanguage());
 
@@ -19,9 +21,33 @@ export class LanguageStore {
     this.apply(this.current());
   }
 
+  /**
+   * Switches the portal to `language` and remembers it. The first switch to a language whose locale data is not loaded
+   * yet waits for it (the page counts as busy meanwhile): the date and number pipes must not see the language before
+   * they can format in it.
+   */
   setLanguage(language: Language): void {
-    this.current.set(language);
     this.writeStoredLanguage(language);
+    if (hasLocaleData(language)) {
+      this.switchTo(language);
+      return;
+    }
+    this.pendingTasks.run(async () => {
+      // Without the locale data the page stays in the current language; the choice is remembered all the same.
+      await loadLocaleData(language).then(
+        () => this.switchTo(language),
+        () => undefined,
+      );
+    });
+  }
+
+  /** The locale data of the language the portal starts in, for the start-up to wait for. */
+  loadInitialLocaleData(): Promise<void> {
+    return loadLocaleData(this.current());
+  }
+
+  private switchTo(language: Language): void {
+    this.current.set(language);
     this.apply(language);
   }
 

@@ -1,3 +1,4 @@
+import { ApplicationRef } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { type HarnessLoader } from '@angular/cdk/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
@@ -43,6 +44,15 @@ describe(Shell.name, () => {
     return button;
   }
 
+  /** Uses the language button, which brings the menu in (it is loaded then) and opens it. */
+  async function openLanguageMenu(element: HTMLElement, loader: HarnessLoader): Promise<MatMenuHarness> {
+    languageButton(element).click();
+    await TestBed.inject(ApplicationRef).whenStable();
+    const menu = await loader.getHarness(MatMenuHarness);
+    expect(await menu.isOpen()).toBe(true);
+    return menu;
+  }
+
   beforeEach(() => {
     localStorage.clear();
     document.documentElement.lang = '';
@@ -58,10 +68,9 @@ describe(Shell.name, () => {
   });
 
   it('marks the current language in the language menu', async () => {
-    const { loader } = await render();
-    const menu = await loader.getHarness(MatMenuHarness);
+    const { element, loader } = await render();
+    const menu = await openLanguageMenu(element, loader);
 
-    await menu.open();
     const items = await menu.getItems();
     const checked = await Promise.all(items.map(async (item) => (await item.host()).getAttribute('aria-checked')));
 
@@ -74,9 +83,8 @@ describe(Shell.name, () => {
 
   it('switches the page to Russian from the language menu and remembers the choice', async () => {
     const { element, loader } = await render();
-    const menu = await loader.getHarness(MatMenuHarness);
+    const menu = await openLanguageMenu(element, loader);
 
-    await menu.open();
     await menu.clickItem({ text: /Русский/ });
 
     expect(languageButton(element).textContent?.trim()).toBe('Русский');

@@ -10,6 +10,7 @@ import { provideRouter, Router } from '@angular/router';
 import { type Role, type SessionDto } from '@deskgram/api-client';
 import { SESSION_STORAGE_KEY } from '@deskgram/portal/auth';
 import { LANGUAGE_STORAGE_KEY, providePortalIcons } from '@deskgram/portal/core';
+import { providePageIcons } from '@deskgram/portal/core/page-icons';
 import { TranslocoTestingModule } from '@jsverse/transloco';
 import { SignedInShell } from './signed-in-shell';
 
@@ -100,6 +101,7 @@ describe(SignedInShell.name, () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         providePortalIcons(),
+        providePageIcons(),
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -175,6 +177,15 @@ describe(SignedInShell.name, () => {
   });
 
   describe('user menu', () => {
+    /** Uses the button, which brings the menu in (it is loaded then) and opens it. */
+    async function openUserMenu(element: HTMLElement): Promise<MatMenuHarness> {
+      element.querySelector<HTMLElement>('[data-testid="user-menu-button"]')?.click();
+      await fixture.whenStable();
+      const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid="user-menu-button"]' }));
+      expect(await menu.isOpen()).toBe(true);
+      return menu;
+    }
+
     it('names the person on its button and shows their e-mail address and role', async () => {
       const element = await render('admin');
       const button = element.querySelector('[data-testid="user-menu-button"]');
@@ -182,8 +193,7 @@ describe(SignedInShell.name, () => {
       expect(button?.textContent).toContain('Alex Morgan');
       expect(button?.getAttribute('aria-label')).toBe('Account menu: Alex Morgan');
 
-      const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid="user-menu-button"]' }));
-      await menu.open();
+      const menu = await openUserMenu(element);
       const panel = document.querySelector('.mat-mdc-menu-panel')?.textContent ?? '';
 
       expect(panel).toContain('admin@example.com');
@@ -197,7 +207,7 @@ describe(SignedInShell.name, () => {
 
     it('switches the portal to Russian from the language submenu', async () => {
       const element = await render('client');
-      const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid="user-menu-button"]' }));
+      const menu = await openUserMenu(element);
 
       await menu.clickItem({ text: 'Language: English' }, { text: /Русский/ });
       await fixture.whenStable();
@@ -208,9 +218,7 @@ describe(SignedInShell.name, () => {
     });
 
     it('signs out and opens the sign-in page', async () => {
-      await render('client');
-      const menu = await loader.getHarness(MatMenuHarness.with({ selector: '[data-testid="user-menu-button"]' }));
-      await menu.open();
+      const menu = await openUserMenu(await render('client'));
 
       const items = await menu.getItems({ text: 'Sign out' });
       // A native click: the harness would wait for the app to settle, which it does only once the API answers.

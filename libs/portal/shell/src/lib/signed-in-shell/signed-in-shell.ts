@@ -2,10 +2,8 @@ import { BreakpointObserver } from '@angular/cdk/layout';
 import { ChangeDetectionStrategy, Component, computed, inject, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatDivider } from '@angular/material/divider';
 import { MatIcon } from '@angular/material/icon';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
-import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -13,7 +11,7 @@ import { AuthStore } from '@deskgram/portal/auth';
 import { LanguageStore, PRODUCT_NAME } from '@deskgram/portal/core';
 import { TranslocoDirective } from '@jsverse/transloco';
 import { map } from 'rxjs';
-import { LanguageMenu } from '../language-menu/language-menu';
+import { LanguageMenu, MatDivider, MatMenu, MatMenuItem, MatMenuTrigger, OpenMenuOnRender } from '../menus';
 import { initialsOf, navigationFor } from './navigation';
 
 /** Below this width the navigation leaves the page and becomes a drawer behind the menu button. */
@@ -39,6 +37,7 @@ const NARROW = '(max-width: 959.98px)';
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    OpenMenuOnRender,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,

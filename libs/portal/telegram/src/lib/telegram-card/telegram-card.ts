@@ -1,14 +1,12 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, Injector, PendingTasks } from '@angular/core';
 import { MatAnchor, MatButton } from '@angular/material/button';
 import { MatCard, MatCardContent } from '@angular/material/card';
-import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
-import { MatSnackBar } from '@angular/material/snack-bar';
 import { AuthStore } from '@deskgram/portal/auth';
 import { apiErrorText, LanguageStore } from '@deskgram/portal/core';
-import { confirmAction } from '@deskgram/portal/ui';
+import type { ConfirmDialogData } from '@deskgram/portal/ui';
 import { TranslocoDirective, TranslocoService } from '@jsverse/transloco';
 import { registerTelegramIcons } from '../telegram-icons';
 import { TelegramConnectionStore } from '../telegram-connection-store';
@@ -28,8 +26,8 @@ import { TelegramConnectionStore } from '../telegram-connection-store';
 })
 export class TelegramCard {
   private readonly clipboard = inject(Clipboard);
-  private readonly dialog = inject(MatDialog);
-  private readonly snackBar = inject(MatSnackBar);
+  private readonly injector = inject(Injector);
+  private readonly pendingTasks = inject(PendingTasks);
   private readonly transloco = inject(TranslocoService);
 
   protected readonly store = inject(TelegramConnectionStore);
@@ -61,14 +59,13 @@ export class TelegramCard {
   }
 
   protected copy(url: string): void {
+    // Copied at once, while the click still counts as the person's gesture; the message follows.
     const copied = this.clipboard.copy(url);
-    this.snackBar.open(this.transloco.translate(copied ? 'telegram.copied' : 'telegram.copyFailed'), undefined, {
-      duration: 3000,
-    });
+    this.toast(this.transloco.translate(copied ? 'telegram.copied' : 'telegram.copyFailed'), undefined, 3000);
   }
 
   protected async disconnect(): Promise<void> {
-    const confirmed = await confirmAction(this.dialog, {
+    const confirmed = await this.confirm({
       title: this.transloco.translate('telegram.disconnectTitle'),
       message: this.transloco.translate('telegram.disconnectMessage'),
       confirm: this.transloco.translate('telegram.disconnect'),
@@ -79,11 +76,36 @@ export class TelegramCard {
     }
     try {
       await this.store.disconnect();
-      this.snackBar.open(this.transloco.translate('telegram.disconnected'), undefined, { duration: 4000 });
+      this.toast(this.transloco.translate('telegram.disconnected'), undefined, 4000);
     } catch (error) {
-      this.snackBar.open(apiErrorText(error, this.transloco), this.transloco.translate('common.dismiss'), {
-        duration: 8000,
-      });
+      this.toast(apiErrorText(error, this.transloco), this.transloco.translate('common.dismiss'), 8000);
     }
+  }
+
+  /**
+   * Asks before an action. The dialog (and the overlay under it) is loaded when the question is first asked: the card
+   * is on the client's first page, which otherwise needs neither. The page counts as busy until the dialog is open.
+   */
+  private async confirm(data: ConfirmDialogData): Promise<boolean> {
+    const done = this.pendingTasks.add();
+    let answer: Promise<boolean>;
+    try {
+      const { MatDialog, confirmAction } = await import('./card-feedback');
+      answer = confirmAction(this.injector.get(MatDialog), data);
+    } finally {
+      done();
+    }
+    return answer;
+  }
+
+  /**
+   * Shows a message in a snack bar. The snack bar (and the overlay under it) is loaded on the first message: the
+   * card is on the client's first page, which otherwise needs neither. The page counts as busy until it shows.
+   */
+  private toast(message: string, action: string | undefined, duration: number): void {
+    this.pendingTasks.run(async () => {
+      const { MatSnackBar } = await import('./card-feedback');
+      this.injector.get(MatSnackBar).open(message, action, { duration });
+    });
   }
 }

@@ -13,8 +13,9 @@ import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatFormField, MatLabel, MatPrefix, MatSuffix } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator } from '@angular/material/paginator';
+import { MatPaginator, MatPaginatorIntl } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
+import { PortalPaginatorIntl } from './portal-paginator-intl';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { FieldTexts } from '../person-fields/field-texts';
 import { PAGE_SIZE_OPTIONS } from './list-query';
@@ -61,6 +62,10 @@ export interface ListSearchTexts {
     NgTemplateOutlet,
     TranslocoPipe,
   ],
+  // The paginator's labels in the portal's language. Provided here, beside the only paginator, rather than by the
+  // routes of the list pages: a routes file is loaded with its library's entry, and would bring the paginator (with
+  // the select and tooltip it uses) into pages without a list, such as the client's dashboard.
+  viewProviders: [{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }],
   template: `
     @if (searchTexts(); as texts) {
       <mat-form-field class="search" appearance="outline" subscriptSizing="dynamic">

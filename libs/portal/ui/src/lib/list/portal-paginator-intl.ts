@@ -5,10 +5,9 @@ import { TranslocoService } from '@jsverse/transloco';
 import { Subject } from 'rxjs';
 
 /**
- * The paginator's labels in the portal's language, switching with it. List pages provide it for their routes as
- * `{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }`. It implements the paginator's contract instead of
- * extending its class, and is not provided here, so that this library never loads the paginator (with the select
- * and tooltip it brings) into the first download of every page.
+ * The paginator's labels in the portal's language, switching with it. The list frame provides it beside its paginator
+ * as `{ provide: MatPaginatorIntl, useClass: PortalPaginatorIntl }`, so that the paginator (with the select and tooltip
+ * it brings) comes only with the list pages. It implements the paginator's contract instead of extending its class.
  */
 @Injectable()
 export class PortalPaginatorIntl implements MatPaginatorIntl {
