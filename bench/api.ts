@@ -70,7 +70,14 @@ void withCleanup(async (defer) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'deskgram-bench-'));
   defer(() => rm(dataDir, { recursive: true, force: true }));
   const apiProcess = await startApi({
-    env: { DATABASE_URL: database.url, DATA_DIR: dataDir, JWT_SECRET, DEMO_DATA: 'true' },
+    env: {
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      JWT_SECRET,
+      DEMO_DATA: 'true',
+      // The API as `npm run start:prod` and the Docker image run it.
+      NODE_OPTIONS: '--max-semi-space-size=4',
+    },
   });
   defer(() => stopApi(apiProcess));
   const pid = apiProcess.pid;
