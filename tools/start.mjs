@@ -10,8 +10,13 @@ let status = nx('run-many', '-t', 'build', '-p', 'api,portal');
 if (status === 0 && sandbox) status = nx('run', 'api:build-sandbox');
 if (status !== 0) process.exit(status ?? 1);
 
-const child = spawn(process.execPath, [sandbox ? 'dist/apps/sandbox/main.js' : 'dist/apps/api/main.js'], {
-  stdio: 'inherit',
-});
+// As `npm run start:prod` and the Docker image run it: 4 MB semi-spaces (docs/architecture.md, "Memory").
+const child = spawn(
+  process.execPath,
+  ['--max-semi-space-size=4', sandbox ? 'dist/apps/sandbox/main.js' : 'dist/apps/api/main.js'],
+  {
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -15,19 +15,23 @@ export function servePortal(app: NestExpressApplication, portalDir: string): boo
   const index = join(portalDir, 'index.html');
   if (!existsSync(index)) return false;
   const isApi = (path: string) => path === `/${API_PREFIX}` || path.startsWith(`/${API_PREFIX}/`);
-  app.use(
-    express.static(portalDir, {
-      index: false,
-      setHeaders: (res, path) => {
-        const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path);
-        res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      },
-    }),
-  );
+  const files = express.static(portalDir, {
+    index: false,
+    setHeaders: (res, path) => {
+      const hashed = /-[A-Z0-9]{8}\.(js|css)$/.test(path);
+      res.setHeader('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
+  // Mounted before Nest's routes (which are added when the app starts), so an API request is let through at once:
+  // express.static would look for the path on disk first, a file system call on every API request.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApi(req.path) || !req.accepts('html')) return next();
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    if (isApi(req.path)) return next();
+    files(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      if ((req.method !== 'GET' && req.method !== 'HEAD') || !req.accepts('html')) return next();
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(index);
+    });
   });
   return true;
 }

@@ -25,7 +25,7 @@ import {
 import { TicketsService } from './tickets.service';
 import { AttachmentUploadInterceptor } from './attachments/attachment-upload.interceptor';
 import { attachmentInputs, type UploadedFile } from './attachments/uploaded-files';
-import { toDetail, toMessageDto, toTicketDto } from './tickets.mapper';
+import { toDetail, toMessageDto, toTicketListItem } from './tickets.mapper';
 
 @ApiTags('tickets')
 @SignedIn()
@@ -49,8 +49,8 @@ export class TicketsController {
   @Get()
   @ApiOkResponse({ type: TicketListDto, description: 'Most recent activity first' })
   async listTickets(@CurrentUser() user: AuthenticatedUser, @Query() query: TicketQueryDto): Promise<TicketListDto> {
-    const { items, total } = await this.tickets.list(user, query);
-    return { items: items.map(toTicketDto), total };
+    const { items, total, totalCapped } = await this.tickets.list(user, query);
+    return { items: items.map(toTicketListItem), total, totalCapped };
   }
 
   @Roles('admin', 'agent')

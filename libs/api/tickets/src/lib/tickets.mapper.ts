@@ -3,7 +3,7 @@ import type { TicketAttachmentEntity } from './attachments/ticket-attachment.ent
 import { type AttachmentDto, type TicketDetailDto, type TicketDto, type TicketMessageDto } from './dto/tickets.dto';
 import type { TicketMessageEntity } from './ticket-message.entity';
 import { type TicketEntity, ticketNumber } from './ticket.entity';
-import { type TicketWithThread } from './tickets.service';
+import { type TicketListRow, type TicketWithThread } from './tickets.service';
 
 export function toTicketDto(ticket: TicketEntity): TicketDto {
   return {
@@ -20,6 +20,25 @@ export function toTicketDto(ticket: TicketEntity): TicketDto {
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     lastActivityAt: ticket.lastActivityAt.toISOString(),
+  };
+}
+
+/** A row of the list's query, which has the same fields under the same names (it selects them so). */
+export function toTicketListItem(row: TicketListRow): TicketDto {
+  return {
+    id: row.id,
+    number: ticketNumber(row.seq),
+    subject: row.subject,
+    status: row.status,
+    priority: row.priority,
+    clientId: row.clientId,
+    clientName: row.clientName ?? '',
+    creatorId: row.creatorId,
+    assigneeId: row.assigneeId,
+    assigneeName: row.assigneeName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    lastActivityAt: row.lastActivityAt.toISOString(),
   };
 }
 

@@ -20,7 +20,13 @@ import { TicketMessageEntity } from './ticket-message.entity';
 import { TicketEntity, ticketNumber } from './ticket.entity';
 import { type AttachmentInput, AttachmentsService, type PreparedAttachment } from './attachments/attachments.service';
 import type { TicketAttachmentEntity } from './attachments/ticket-attachment.entity';
-import { isStaffRole, type MessageChannel, TICKET_STATUSES, type TicketStatus } from '@deskgram/shared/contract';
+import {
+  isStaffRole,
+  type MessageChannel,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '@deskgram/shared/contract';
 
 /** A client's reply on these reopens the ticket: the ball is back with staff. */
 const REOPENED_BY_CLIENT_REPLY: readonly TicketStatus[] = ['waiting_for_client', 'resolved'];
@@ -43,6 +49,35 @@ export type ReopenOutcome = 'reopened' | 'not_resolved';
 export interface TicketWithThread {
   ticket: TicketEntity;
   messages: TicketMessageEntity[];
+}
+
+/** The most tickets a staff list counts; beyond it the list answers this with `totalCapped`. */
+export const TOTAL_CAP = 10_000;
+
+/** A row of the list's query: a ticket with its client's and assignee's names, and the count of all matches. */
+export interface TicketListRow {
+  total: number;
+  id: string;
+  seq: number;
+  subject: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  clientId: string;
+  clientName: string | null;
+  creatorId: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  lastActivityAt: Date;
+}
+
+export interface TicketListPage {
+  items: TicketListRow[];
+  /** Every match, or `TOTAL_CAP` when `totalCapped`. */
+  total: number;
+  /** More than `TOTAL_CAP` tickets match (staff only); `total` is then the cap. */
+  totalCapped: boolean;
 }
 
 /** The body of a new message: text, or nothing when files go with it; neither is refused. */
@@ -133,21 +168,46 @@ export class TicketsService {
     return created;
   }
 
-  async list(actor: AuthenticatedUser, query: TicketQueryDto): Promise<{ items: TicketEntity[]; total: number }> {
-    // Both joins are many-to-one, so a plain LIMIT pages correctly: one query for the page and a plain count,
-    // instead of TypeORM's id pre-query and COUNT(DISTINCT) that `skip`/`take` would run over every ticket.
-    const page = this.visible(actor)
-      .leftJoinAndSelect('ticket.client', 'client')
-      .leftJoinAndSelect('ticket.assignee', 'assignee')
-      .orderBy('ticket.lastActivityAt', 'DESC')
-      .addOrderBy('ticket.id', 'DESC')
-      .offset(query.offset)
-      .limit(query.pageSize);
-    this.filter(page, actor, query);
-    const count = this.visible(actor).select('count(*)::int', 'total');
-    this.filter(count, actor, query);
-    const [items, row] = await Promise.all([page.getMany(), count.getRawOne<{ total: number }>()]);
-    return { items, total: Number(row?.total ?? 0) };
+  /**
+   * One page of the tickets the actor may see, with how many match, in one round trip and without entities: the
+   * page's columns go straight into `TicketListRow`s. For staff the count stops after `TOTAL_CAP` matches
+   * (`totalCapped`): counting all of a large queue on every page view costs more than the page itself, and "10,000+"
+   * tells staff as much. A client's total is always exact.
+   */
+  async list(actor: AuthenticatedUser, query: TicketQueryDto): Promise<TicketListPage> {
+    const params: unknown[] = [];
+    const where = this.listConditions(actor, query, params);
+    const cap = isStaffRole(actor.role) ? TOTAL_CAP + 1 : null;
+    params.push(cap, query.offset, query.pageSize);
+    const [capParam, offsetParam, limitParam] = [params.length - 2, params.length - 1, params.length];
+    // The count is the outer row and the page is joined to it, so that a page past the end still answers the
+    // total. `LIMIT NULL` is no limit. Both joins are many-to-one, so a plain LIMIT pages correctly.
+    const rows: TicketListRow[] = await this.txHost.tx.query(
+      `SELECT matches.total, page.*
+         FROM (SELECT count(*)::int AS total
+                 FROM (SELECT 1 FROM tickets ticket WHERE ${where} LIMIT $${capParam}) AS counted) AS matches
+         LEFT JOIN LATERAL (
+           SELECT ticket.id, ticket.seq, ticket.subject, ticket.status, ticket.priority,
+                  ticket.client_id AS "clientId", client.name AS "clientName", ticket.creator_id AS "creatorId",
+                  ticket.assignee_id AS "assigneeId", assignee.display_name AS "assigneeName",
+                  ticket.created_at AS "createdAt", ticket.updated_at AS "updatedAt",
+                  ticket.last_activity_at AS "lastActivityAt"
+             FROM tickets ticket
+             LEFT JOIN clients client ON client.id = ticket.client_id
+             LEFT JOIN users assignee ON assignee.id = ticket.assignee_id
+            WHERE ${where}
+            ORDER BY ticket.last_activity_at DESC, ticket.id DESC
+           OFFSET $${offsetParam} LIMIT $${limitParam}) AS page ON TRUE
+        ORDER BY page."lastActivityAt" DESC, page.id DESC`,
+      params,
+    );
+    const counted = rows[0]?.total ?? 0;
+    const totalCapped = cap !== null && counted > TOTAL_CAP;
+    return {
+      items: rows[0]?.id ? rows : [],
+      total: totalCapped ? TOTAL_CAP : counted,
+      totalCapped,
+    };
   }
 
   /** How many tickets are in each status, under the same filters as the list (status aside). */
@@ -358,6 +418,34 @@ export class TicketsService {
         { search: `%${escapeLike(query.search)}%`, seq: number ? Number(number[1]) : undefined },
       );
     }
+  }
+
+  /**
+   * The list's WHERE clause in plain SQL, with its values appended to `params`: the same rules as `visible` and
+   * `filter`, for the list's single query.
+   */
+  private listConditions(actor: AuthenticatedUser, query: TicketQueryDto, params: unknown[]): string {
+    const conditions: string[] = [];
+    const add = (sql: (param: string) => string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql(`$${params.length}`));
+    };
+    if (!isStaffRole(actor.role)) add((p) => `ticket.client_id = ${p}`, actor.clientId);
+    else if (query.clientId) add((p) => `ticket.client_id = ${p}`, query.clientId);
+    if (query.status) add((p) => `ticket.status = ${p}`, query.status);
+    if (query.priority) add((p) => `ticket.priority = ${p}`, query.priority);
+    if (query.assigneeId === 'none') conditions.push('ticket.assignee_id IS NULL');
+    else if (query.assigneeId) add((p) => `ticket.assignee_id = ${p}`, query.assigneeId);
+    if (query.search) {
+      const number = /^(?:t-?)?(\d{1,9})$/i.exec(query.search);
+      params.push(`%${escapeLike(query.search)}%`);
+      const search = `ticket.subject ILIKE $${params.length}`;
+      if (number) {
+        params.push(Number(number[1]));
+        conditions.push(`(${search} OR ticket.seq = $${params.length})`);
+      } else conditions.push(search);
+    }
+    return conditions.length ? conditions.join(' AND ') : 'TRUE';
   }
 
   private async lockVisible(actor: AuthenticatedUser, id: string): Promise<TicketEntity> {

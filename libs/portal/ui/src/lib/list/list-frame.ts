@@ -5,6 +5,8 @@ import {
   computed,
   contentChild,
   Directive,
+  effect,
+  inject,
   input,
   TemplateRef,
   ViewEncapsulation,
@@ -200,4 +202,22 @@ export class ListFrame {
   protected dimmed(): boolean {
     return this.list().loading() && this.dimReload();
   }
+
+  constructor() {
+    // The range label is the paginator's labels' to write: tell them when the total is only a lower bound, so that
+    // they say "1–25 of 10,000+". Labels without `lengthCapped` (Material's own) say "of 10000".
+    const intl = inject(MatPaginatorIntl, { optional: true }) as (MatPaginatorIntl & CappedLengthLabels) | null;
+    effect(() => {
+      const capped = this.list().value()?.totalCapped ?? false;
+      if (intl && 'lengthCapped' in intl && intl.lengthCapped !== capped) {
+        intl.lengthCapped = capped;
+        intl.changes.next();
+      }
+    });
+  }
+}
+
+/** Paginator labels that can say that the length is a lower bound (the portal's, `PortalPaginatorIntl`). */
+export interface CappedLengthLabels {
+  lengthCapped: boolean;
 }

@@ -9,6 +9,8 @@ export type ListView = 'loading' | 'error' | 'empty' | 'list';
 export interface ListPage {
   readonly items: readonly unknown[];
   readonly total: number;
+  /** More match than the API counted (a large ticket queue): `total` is its cap, shown as "10,000+". */
+  readonly totalCapped?: boolean;
 }
 
 /** The address's part of a request: the search (empty for none) and the 1-based page. */

@@ -2,7 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { TranslocoService, TranslocoTestingModule } from '@jsverse/transloco';
 import { PortalPaginatorIntl } from './portal-paginator-intl';
 
-const paginator = (itemsPerPage: string, range: string, empty: string) => ({
+const paginator = (itemsPerPage: string, range: string, empty: string, rangeCapped = `${range}+`) => ({
   common: {
     paginator: {
       itemsPerPage,
@@ -11,6 +11,7 @@ const paginator = (itemsPerPage: string, range: string, empty: string) => ({
       firstPage: 'first',
       lastPage: 'last',
       range,
+      rangeCapped,
       empty,
     },
   },
@@ -48,5 +49,20 @@ describe(PortalPaginatorIntl.name, () => {
     expect(intl.itemsPerPageLabel).toBe('На странице:');
     expect(intl.getRangeLabel(0, 20, 3)).toBe('1–3 из 3');
     expect(changes).toHaveBeenCalled();
+  });
+
+  it('says "10,000+" in the language’s digits when the length is only a lower bound', () => {
+    const intl = TestBed.inject(PortalPaginatorIntl);
+    intl.lengthCapped = true;
+
+    expect(intl.getRangeLabel(0, 25, 10_000)).toBe('1–25 of 10,000+');
+    expect(intl.getRangeLabel(399, 25, 10_000)).toBe('9,976–10,000 of 10,000+');
+
+    TestBed.inject(TranslocoService).setActiveLang('ru');
+
+    expect(intl.getRangeLabel(1, 25, 10_000)).toBe('26–50 из 10\u00a0000+');
+
+    intl.lengthCapped = false;
+    expect(intl.getRangeLabel(0, 25, 10_000)).toBe('1–25 из 10\u00a0000');
   });
 });

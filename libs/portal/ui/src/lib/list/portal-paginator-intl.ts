@@ -19,6 +19,11 @@ export class PortalPaginatorIntl implements MatPaginatorIntl {
   previousPageLabel = '';
   firstPageLabel = '';
   lastPageLabel = '';
+  /**
+   * The length is a lower bound (the API stopped counting, as for a large ticket queue): the range says "of
+   * 10,000+". The list frame sets it from the page it shows.
+   */
+  lengthCapped = false;
 
   constructor() {
     // Emits once the active language's texts are loaded, and again after every switch.
@@ -41,10 +46,13 @@ export class PortalPaginatorIntl implements MatPaginatorIntl {
     }
     const start = page * pageSize + 1;
     const end = Math.min((page + 1) * pageSize, length);
-    return this.text('range', { start, end, length });
+    // In the language's digits, so that a large list reads "9,976–10,000 of 10,000+" (Russian "10 000").
+    const digits = new Intl.NumberFormat(this.transloco.getActiveLang());
+    const params = { start: digits.format(start), end: digits.format(end), length: digits.format(length) };
+    return this.text(this.lengthCapped ? 'rangeCapped' : 'range', params);
   };
 
-  private text(key: string, params?: Record<string, number>): string {
+  private text(key: string, params?: Record<string, string>): string {
     return this.transloco.translate(`common.paginator.${key}`, params);
   }
 }
