@@ -23,8 +23,11 @@ type RotateOutcome = { kind: 'rotated'; result: SignedIn } | { kind: 'rejected';
 
 @Injectable()
 export class AuthService {
-  /** Verified against when the e-mail is unknown, so that both failures take the same time. */
-  private readonly decoyHash = hashPassword('decoy password that matches nothing');
+  /**
+   * Verified against when the e-mail is unknown, so that both failures take the same time. Made on first need, not
+   * at start: each argon2 hash holds 64 MiB while it runs, and at start it would overlap the demo data's hashing.
+   */
+  private decoyHash?: Promise<string>;
 
   constructor(
     private readonly users: UsersService,
@@ -34,12 +37,17 @@ export class AuthService {
     @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
   ) {}
 
+  private decoy(): Promise<string> {
+    this.decoyHash ??= hashPassword('decoy password that matches nothing');
+    return this.decoyHash;
+  }
+
   async signIn(email: string, password: string, address: string): Promise<SignedIn> {
     // Before the password check, so that concurrent attempts cannot all slip under the limit (and a refused one
     // costs no hashing).
     const reservation = await this.throttle.reserve(signInKeys(email, address));
     const user = await this.users.findForSignIn(email.trim());
-    const valid = await verifyPassword(user?.passwordHash ?? (await this.decoyHash), password);
+    const valid = await verifyPassword(user?.passwordHash ?? (await this.decoy()), password);
     if (!user || !valid) throw new UnauthorizedError('auth.wrong_credentials', WRONG_CREDENTIALS);
     await this.throttle.release(reservation);
     if (user.disabledAt) {
