@@ -1,13 +1,12 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { createSecretKey } from 'node:crypto';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import { AuthService } from './auth.service';
-import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { PasswordResetsService } from './password-resets.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -40,8 +39,12 @@ export class AuthModule implements OnApplicationBootstrap {
       imports: [
         imports.telegramAccounts,
         TypeOrmModule.forFeature(AUTH_ENTITIES),
-        PassportModule,
-        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        // A KeyObject built once: a string secret is parsed as a PEM key (and fails) on every sign and verify.
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(options.jwtSecret, 'utf8')),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
       ],
       controllers: [AuthController, UsersController],
       providers: [
@@ -51,7 +54,6 @@ export class AuthModule implements OnApplicationBootstrap {
         SignInThrottle,
         AuthService,
         PasswordResetsService,
-        JwtStrategy,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       exports: [UsersService, PasswordResetsService, AUTH_OPTIONS],
