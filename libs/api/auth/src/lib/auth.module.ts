@@ -1,5 +1,5 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createSecretKey } from 'node:crypto';
@@ -11,6 +11,7 @@ import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { PasswordResetsService } from './password-resets.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SignInFailureEntity } from './sign-in-failure.entity';
+import { SignedInChangesInterceptor, SignedInUsers } from './signed-in-users';
 import { SignInThrottle } from './sign-in-throttle';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
@@ -54,7 +55,9 @@ export class AuthModule implements OnApplicationBootstrap {
         SignInThrottle,
         AuthService,
         PasswordResetsService,
+        SignedInUsers,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: SignedInChangesInterceptor },
       ],
       exports: [UsersService, PasswordResetsService, AUTH_OPTIONS],
     };
