@@ -86,6 +86,36 @@ describe('the cache of signed-in users', () => {
     expect(refused.body.message).toBe('Sign in first: the access token is missing, expired or no longer valid');
   });
 
+  it('does not wait for its own notification: the change is seen at once even when none comes', async () => {
+    const { id, session } = await newSignedInUser();
+    const triggers = (state: 'ENABLE' | 'DISABLE') =>
+      queryDatabase(
+        env.database.url,
+        `ALTER TABLE users ${state} TRIGGER users_sign_in_change_on_update;
+         ALTER TABLE refresh_tokens ${state} TRIGGER refresh_tokens_sign_in_change_on_update`,
+      );
+    await triggers('DISABLE');
+    try {
+      // The sign-in is cached: a change that no one hears of is not seen (enabled again between tries).
+      await eventually(async () => {
+        await silently(id, false);
+        expect((await me(http, session)).status).toBe(200);
+        await silently(id, true);
+        expect((await me(http, session)).status).toBe(200);
+      });
+      await silently(id, false);
+      const disabled = await http.patch(
+        `/api/clients/${northwindId}/users/${id}`,
+        { disabled: true },
+        agent.accessToken,
+      );
+      expect(disabled.status).toBe(200);
+      expect((await me(http, session)).status).toBe(401);
+    } finally {
+      await triggers('ENABLE');
+    }
+  });
+
   it('ends a sign-in at once on sign-out, and the other sign-ins of the user go on', async () => {
     const { session } = await newSignedInUser();
     const otherSession = await http.signIn(session.user.email, 'cached-password');
