@@ -7,3 +7,4 @@ export { migrations } from './migrations';
 export * from './lib/run-migrations';
 export * from './lib/data-source-options';
 export * from './lib/single-active-worker';
+export * from './lib/database-listener';

@@ -1,17 +1,17 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type Type } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { createSecretKey } from 'node:crypto';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import { AuthService } from './auth.service';
-import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { PasswordResetsService } from './password-resets.service';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SignInFailureEntity } from './sign-in-failure.entity';
+import { SignedInChangesInterceptor, SignedInUsers } from './signed-in-users';
 import { SignInThrottle } from './sign-in-throttle';
 import { TokensService } from './tokens.service';
 import { UserEntity } from './user.entity';
@@ -40,8 +40,12 @@ export class AuthModule implements OnApplicationBootstrap {
       imports: [
         imports.telegramAccounts,
         TypeOrmModule.forFeature(AUTH_ENTITIES),
-        PassportModule,
-        JwtModule.register({ secret: options.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+        // A KeyObject built once: a string secret is parsed as a PEM key (and fails) on every sign and verify.
+        JwtModule.register({
+          secret: createSecretKey(Buffer.from(options.jwtSecret, 'utf8')),
+          signOptions: { algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
       ],
       controllers: [AuthController, UsersController],
       providers: [
@@ -51,8 +55,9 @@ export class AuthModule implements OnApplicationBootstrap {
         SignInThrottle,
         AuthService,
         PasswordResetsService,
-        JwtStrategy,
+        SignedInUsers,
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: SignedInChangesInterceptor },
       ],
       exports: [UsersService, PasswordResetsService, AUTH_OPTIONS],
     };

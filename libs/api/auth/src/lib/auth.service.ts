@@ -146,7 +146,7 @@ export class AuthService {
   @Transactional()
   async signOut(user: AuthenticatedUser, refreshToken: string): Promise<void> {
     const stored = await this.tokens.findForUpdate(refreshToken);
-    if (stored && stored.userId === user.id) await this.tokens.revokeFamily(stored.familyId);
+    if (stored && stored.userId === user.id) await this.tokens.revokeFamily(stored.userId, stored.familyId);
   }
 
   @Transactional()
@@ -155,11 +155,11 @@ export class AuthService {
     if (!stored) return { kind: 'rejected', code: 'auth.refresh_unknown', message: 'Unknown refresh token' };
     const user = await this.users.findActive(stored.userId);
     if (!user) {
-      await this.tokens.revokeFamily(stored.familyId);
+      await this.tokens.revokeFamily(stored.userId, stored.familyId);
       return { kind: 'rejected', code: 'auth.disabled', message: 'This account is disabled.' };
     }
     if (stored.usedAt && !stored.revokedAt) {
-      await this.tokens.revokeFamily(stored.familyId);
+      await this.tokens.revokeFamily(stored.userId, stored.familyId);
       return {
         kind: 'rejected',
         code: 'auth.refresh_reused',
@@ -174,7 +174,7 @@ export class AuthService {
       };
     }
     if (this.tokens.sessionEndsAt(stored.sessionStartedAt).getTime() <= Date.now()) {
-      await this.tokens.revokeFamily(stored.familyId);
+      await this.tokens.revokeFamily(stored.userId, stored.familyId);
       return {
         kind: 'rejected',
         code: 'auth.session_expired',

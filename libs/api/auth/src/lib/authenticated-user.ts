@@ -1,6 +1,9 @@
 import type { Role } from '@deskgram/shared/contract';
 
-/** Who is calling: loaded from the database on every request, so that disabling a user takes effect at once. */
+/**
+ * Who is calling: loaded from the database, or from the guard's cache that every change of the user or of their
+ * sign-ins invalidates (`SignedInCache`), so that disabling a user takes effect at once.
+ */
 export interface AuthenticatedUser {
   id: string;
   email: string;

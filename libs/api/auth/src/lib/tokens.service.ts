@@ -5,6 +5,7 @@ import { TransactionHost } from '@nestjs-cls/transactional';
 import type { TransactionalAdapterTypeOrm } from '@nestjs-cls/transactional-adapter-typeorm';
 import { AUTH_OPTIONS, type AuthModuleOptions } from './auth.options';
 import { RefreshTokenEntity } from './refresh-token.entity';
+import { SignedInUsers } from './signed-in-users';
 import type { Role } from '@deskgram/shared/contract';
 
 export interface AccessTokenPayload {
@@ -31,6 +32,7 @@ export class TokensService {
     private readonly jwt: JwtService,
     private readonly txHost: TransactionHost<TransactionalAdapterTypeOrm>,
     @Inject(AUTH_OPTIONS) private readonly options: AuthModuleOptions,
+    private readonly signedIn: SignedInUsers,
   ) {}
 
   private get refreshTokens() {
@@ -92,7 +94,9 @@ export class TokensService {
     await this.refreshTokens.update({ id }, { usedAt: new Date() });
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
+  /** Ends one sign-in of the user: its refresh tokens now, its access tokens at their next request. */
+  async revokeFamily(userId: string, familyId: string): Promise<void> {
+    this.signedIn.changing(userId);
     await this.refreshTokens
       .createQueryBuilder()
       .update()
@@ -103,6 +107,7 @@ export class TokensService {
 
   /** Ends every sign-in of the user: their refresh tokens stop at once, their access tokens at the next request. */
   async revokeAllOf(userId: string): Promise<void> {
+    this.signedIn.changing(userId);
     await this.refreshTokens
       .createQueryBuilder()
       .update()

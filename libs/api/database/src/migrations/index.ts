@@ -9,6 +9,7 @@ import { AddSessionsAndPasswordResets1796230716521 } from './1796230716521-AddSe
 import { AddTelegramConversation1796281233252 } from './1796281233252-AddTelegramConversation';
 import { AddTicketAttachments1796282999573 } from './1796282999573-AddTicketAttachments';
 import { SendFilesOverTelegram1796284156970 } from './1796284156970-SendFilesOverTelegram';
+import { NotifySignInChanges1796302006645 } from './1796302006645-NotifySignInChanges';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddTelegramConversation1796281233252,
   AddTicketAttachments1796282999573,
   SendFilesOverTelegram1796284156970,
+  NotifySignInChanges1796302006645,
 ];
