@@ -3,7 +3,7 @@
 // enforcing Telegram's limits (30 messages/s overall, 1/s per chat). How close does the deliverer come to 30/s
 // without being told off (429), and does every chat get its message exactly once?
 import { createTestDatabase, queryDatabase, startApi } from '@deskgram/testing/harness';
-import { TelegramBotApiDouble } from '@deskgram/testing/telegram-bot-api';
+import { type RecordedCall, TelegramBotApiDouble } from '@deskgram/testing/telegram-bot-api';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,7 @@ void withCleanup(async (defer) => {
   const duplicated = [...perChat.values()].reduce((sum, count) => sum + Math.max(0, count - 1), 0);
   const calls = telegram.callsOf('sendMessage');
   const tooMany = calls.filter((call) => call.status === 429).length;
+  const causes = floodCauses(calls, TELEGRAM_CEILING);
   const statuses = await queryDatabase<{ status: string; n: number }>(
     database.url,
     'SELECT status, count(*)::int AS n FROM notification_deliveries GROUP BY status ORDER BY status',
@@ -132,6 +133,30 @@ void withCleanup(async (defer) => {
         trigger: 'POST /api/telegram/client/:clientId/send-message to a client with 1,000 linked users',
       },
       deliveryStatuses: Object.fromEntries(statuses.map((row) => [row.status, row.n])),
+      floodCauses: causes,
     },
   );
 });
+
+/**
+ * Which of Telegram's limits each 429 met, read from the double's record of calls (accepted ones are what its
+ * sliding windows count): the same chat within the second before, or the whole bot's 30; and the tightest span of
+ * 31 consecutive accepted arrivals (a span under 1,000 ms is what a global 429 needs).
+ */
+function floodCauses(calls: readonly RecordedCall[], ceiling: number) {
+  const accepted = calls
+    .filter((call) => call.status === 200)
+    .map((call) => ({ at: call.time.getTime(), chat: String(call.params['chat_id']) }));
+  let perChat = 0;
+  let global = 0;
+  for (const call of calls.filter((c) => c.status === 429)) {
+    const at = call.time.getTime();
+    const recent = accepted.filter((a) => a.at > at - 1000 && a.at <= at);
+    if (recent.some((a) => a.chat === String(call.params['chat_id']))) perChat += 1;
+    if (recent.length >= ceiling) global += 1;
+  }
+  let tightest = Infinity;
+  for (let i = 0; i + ceiling < accepted.length; i += 1)
+    tightest = Math.min(tightest, accepted[i + ceiling].at - accepted[i].at);
+  return { perChat, global, tightestSpanOf31AcceptedMs: Number.isFinite(tightest) ? tightest : null };
+}

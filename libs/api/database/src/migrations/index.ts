@@ -9,6 +9,7 @@ import { AddSessionsAndPasswordResets1796230716521 } from './1796230716521-AddSe
 import { AddTelegramConversation1796281233252 } from './1796281233252-AddTelegramConversation';
 import { AddTicketAttachments1796282999573 } from './1796282999573-AddTicketAttachments';
 import { SendFilesOverTelegram1796284156970 } from './1796284156970-SendFilesOverTelegram';
+import { QueueHeadIndexes1796302076012 } from './1796302076012-QueueHeadIndexes';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   AddTelegramConversation1796281233252,
   AddTicketAttachments1796282999573,
   SendFilesOverTelegram1796284156970,
+  QueueHeadIndexes1796302076012,
 ];
