@@ -11,6 +11,7 @@ import { TelegramLinksService } from '@deskgram/api/telegram-links';
 import { AttachmentStorage, readUpTo } from '@deskgram/api/tickets';
 import { Input, type Telegram, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
+import { claimStatement, untilClaimableStatement } from './delivery-queue.sql';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 
 export const DELIVERER_OPTIONS = Symbol('DELIVERER_OPTIONS');
@@ -58,10 +59,6 @@ type Outcome =
 const IDLE_POLL_MS = 5_000;
 /** How far back `untilClaimable` looks for heads that fell due (or were held by another transaction) just now. */
 const RECENTLY_DUE_MS = 1_000;
-/** The first open row of `c`'s chat, from the partial index of open rows (`notification_deliveries_open_chat_seq_idx`). */
-const CHAT_HEAD = `SELECT e.seq FROM notification_deliveries e
-                    WHERE e.chat_id = c.chat_id AND e.status IN ('pending', 'sending')
-                    ORDER BY e.seq LIMIT 1`;
 const SEND_TIMEOUT_MS = 15_000;
 const MAX_BACKOFF_S = 300;
 /** After this many failed attempts (about a day of backing off) a delivery is given up as failed. */
@@ -198,25 +195,9 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /**
-   * The oldest due delivery of every chat that has nothing in flight, marked `sending`: a due `pending` row that is
-   * its chat's first open (`pending` / `sending`) row. Walked in `seq` order over the pending rows' partial index,
-   * each candidate asking the open rows' index for its chat's first one, and stopping at the batch: a few
-   * milliseconds with 100,000 rows queued (the plan in docs/architecture.md).
-   */
+  /** The oldest due delivery of every chat that has nothing in flight, marked `sending` (`claimStatement`). */
   private async claim(): Promise<Claimed[]> {
-    const [rows]: [Claimed[], number] = await this.dataSource.query(
-      `UPDATE notification_deliveries d
-          SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-        WHERE d.id IN (
-          SELECT c.id FROM notification_deliveries c
-           WHERE c.status = 'pending' AND c.next_attempt_at <= now()
-             AND c.seq = (${CHAT_HEAD})
-           ORDER BY c.seq
-           LIMIT ${BATCH}
-           FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.chat_id, d.recipient_id, d.text, d.reply_markup, d.attachment_id, d.attempts`,
-    );
+    const [rows]: [Claimed[], number] = await this.dataSource.query(claimStatement(BATCH));
     return rows;
   }
 
@@ -228,12 +209,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
    * and a deep queue has many. A NOTIFY wakes the deliverer for anything new.
    */
   private async untilClaimable(): Promise<number> {
-    const [row]: Array<{ ms: number | null }> = await this.dataSource.query(
-      `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(c.next_attempt_at) - now())) * 1000)::int AS ms
-         FROM notification_deliveries c
-        WHERE c.status = 'pending' AND c.next_attempt_at > now() - interval '${RECENTLY_DUE_MS} milliseconds'
-          AND c.seq = (${CHAT_HEAD})`,
-    );
+    const [row]: Array<{ ms: number | null }> = await this.dataSource.query(untilClaimableStatement(RECENTLY_DUE_MS));
     // Due now yet not claimed means another transaction holds the row for a moment (e.g. a staff retry).
     return row?.ms === null || row?.ms === undefined ? IDLE_POLL_MS : Math.min(Math.max(row.ms, 50), IDLE_POLL_MS);
   }
