@@ -19,8 +19,8 @@ export const DELIVERER_OPTIONS = Symbol('DELIVERER_OPTIONS');
 export interface DelivererOptions {
   /**
    * Telegram allows about one message a second to one chat (and about 30 a second in all, a pace the bot runner
-   * keeps for every message the process sends: TelegramBotOptions.messagesPerSecond). Measured from the start of
-   * the chat's previous request, with a little room for the requests' jitter on the way.
+   * keeps for every message the process sends: TelegramBotOptions.messagesPerSecond). Measured from the answer to
+   * the chat's previous request: Telegram counted that one at some moment before it answered.
    */
   perChatIntervalMs: number;
   /** How often a standby (or cut off) deliverer tries to take the lock; 2 s when unset. */
@@ -70,10 +70,10 @@ const BATCH = 100;
  */
 const MAX_IN_FLIGHT = 2 * BATCH;
 /**
- * Telegram counts a chat's messages as they arrive, in a sliding second; requests to one chat that leave exactly
- * the interval apart could arrive closer.
+ * Telegram counts a chat's messages as they arrive, in a sliding second. The interval runs from the answer to the
+ * chat's previous message (which arrived before it was answered), plus this much for the two sides' clocks.
  */
-const PER_CHAT_MARGIN_MS = 100;
+const PER_CHAT_MARGIN_MS = 10;
 /** What Telegram takes from a bot: 50 MB a file, 10 MB a photo, shown as a photo only in these types. */
 const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;
 const TELEGRAM_PHOTO_LIMIT = 10 * 1024 * 1024;
@@ -92,8 +92,9 @@ interface DeliveredFile {
  * Sends queued deliveries (docs/architecture.md, "The way a notification travels"). One process of the cluster
  * delivers at a time, the holder of an advisory lock (a SingleActiveWorker); it claims the oldest due delivery of
  * each chat with `FOR UPDATE SKIP LOCKED`, so a chat's messages leave in order, is woken by NOTIFY at commit, and
- * sends in the bot runner's pace (`paced()`: under 30 a second overall, shared with the bot's replies, and one a
- * second per chat, both measured when the request leaves). Telegram's answer decides each row's fate.
+ * sends in the bot runner's pace (`paced()`: at most 30 in any second overall, shared with the bot's replies, and
+ * one a second per chat, counted from each request's start until after its answer, since Telegram counts it on
+ * arrival somewhere in between). Telegram's answer decides each row's fate.
  *
  * At-least-once: a message is sent again only when the process dies between Telegram's answer and the commit of
  * `sent`. When only the database is away, the answer is kept in memory and recorded before anything else of the
@@ -267,8 +268,8 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
       return { kind: 'final', status: 'failed', reason: 'The file is larger than the 50 MB Telegram takes from bots' };
     }
     try {
-      // The pace applies to the call itself, not to the database work before it, so that requests reach Telegram
-      // evenly spaced, and a chat's requests at least the interval apart however long the answers took.
+      // The pace applies to the call itself, not to the database work before it: requests reach Telegram spread out
+      // and never more than it counts in a second, and a chat's requests at least the interval apart.
       const chat = { key: delivery.chat_id, intervalMs: this.perChatIntervalMs + PER_CHAT_MARGIN_MS };
       const message = await this.bot.paced(() => {
         // Another replica may hold the lock by now and send this row itself.

@@ -23,14 +23,13 @@ const ALLOWED_UPDATES = ['message', 'my_chat_member', 'callback_query'] as const
 const MAX_REPLY_WAIT_MS = 15_000;
 const MAX_REPLY_ATTEMPTS = 4;
 /**
- * Telegram counts a bot's messages in a sliding second as they arrive, and a request's way there has jitter: the
- * pacer keeps one message under `messagesPerSecond` in any second and a little more, so that requests bunched on
- * the way still stay under Telegram's count.
+ * Telegram counts a bot's messages in any sliding second as they arrive. The pacer counts each request from its
+ * start until this long after its answer (it arrived at some moment in between), so that jitter on the way cannot
+ * bunch more than `messagesPerSecond` into Telegram's second; the 10 ms are for the two sides' clocks.
  */
-const PACE_HEADROOM = 1;
 const PACE_WINDOW_MS = 1_010;
-/** The least gap between two messages, as a share of the even gap: room to make up for a late timer, not to burst. */
-const PACE_SPACING = 0.9;
+/** The least gap between two messages, as a share of the even gap: spread out, yet the window sets the pace. */
+const PACE_SPACING = 0.95;
 
 export type BotState =
   /** No token: Telegram is off, everything else works. */
@@ -79,11 +78,10 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
     @Optional() @InjectBot() private readonly bot?: Telegraf,
   ) {
     const perSecond = options.messagesPerSecond ?? 30;
-    const limit = Math.max(1, perSecond - PACE_HEADROOM);
     this.outbound = new SendPacer({
-      limit,
+      limit: perSecond,
       windowMs: PACE_WINDOW_MS,
-      spacingMs: (PACE_SPACING * PACE_WINDOW_MS) / limit,
+      spacingMs: (PACE_SPACING * PACE_WINDOW_MS) / perSecond,
     });
     this.poller = new SingleActiveWorker({
       name: 'Telegram poller',
@@ -158,8 +156,9 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   /**
    * Runs one call that sends a message in this process's overall pace, under Telegram's limit of about 30 messages
    * a second for a bot: the bot's replies and the deliverer's notifications share it, so that neither pushes the
-   * other into Telegram's flood control. The pace is taken when the call starts (the request leaves); with `chat`,
-   * the call also starts no sooner than `chat.intervalMs` after the previous call given the same chat started.
+   * other into Telegram's flood control. Each call counts from its start until a second after its answer (Telegram
+   * counted it somewhere in between); with `chat`, the call also starts no sooner than `chat.intervalMs` after the
+   * previous call given the same chat was answered.
    */
   paced<T>(call: () => Promise<T>, chat?: ChatPace): Promise<T> {
     return this.outbound.schedule(call, chat);
