@@ -25,9 +25,10 @@ const MAX_REPLY_ATTEMPTS = 4;
 /**
  * Telegram counts a bot's messages in any sliding second as they arrive. The pacer counts each request from its
  * start until this long after its answer (it arrived at some moment in between), so that jitter on the way cannot
- * bunch more than `messagesPerSecond` into Telegram's second; the 10 ms are for the two sides' clocks.
+ * bunch more than `messagesPerSecond` into Telegram's second. The 5 ms are for the two sides' clocks (the other side
+ * may count in whole milliseconds).
  */
-const PACE_WINDOW_MS = 1_010;
+const PACE_WINDOW_MS = 1_005;
 /** The least gap between two messages, as a share of the even gap: spread out, yet the window sets the pace. */
 const PACE_SPACING = 0.95;
 
