@@ -10,6 +10,7 @@ import { AddTelegramConversation1796281233252 } from './1796281233252-AddTelegra
 import { AddTicketAttachments1796282999573 } from './1796282999573-AddTicketAttachments';
 import { SendFilesOverTelegram1796284156970 } from './1796284156970-SendFilesOverTelegram';
 import { NotifySignInChanges1796302006645 } from './1796302006645-NotifySignInChanges';
+import { QueueHeadIndexes1796302076012 } from './1796302076012-QueueHeadIndexes';
 
 /** Every migration, in order. Listed by hand so that the bundled API needs no file globbing. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AddTicketAttachments1796282999573,
   SendFilesOverTelegram1796284156970,
   NotifySignInChanges1796302006645,
+  QueueHeadIndexes1796302076012,
 ];

@@ -9,9 +9,9 @@ import { SingleActiveWorker, type WorkerLease, type WorkerState, workerConnectio
 import { type InlineKeyboard, TelegramBotRunner } from '@deskgram/api/telegram-bot';
 import { TelegramLinksService } from '@deskgram/api/telegram-links';
 import { AttachmentStorage, readUpTo } from '@deskgram/api/tickets';
-import Bottleneck from 'bottleneck';
 import { Input, type Telegram, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
+import { claimStatement, untilClaimableStatement } from './delivery-queue.sql';
 import { DELIVERIES_CHANNEL } from './notification-queue';
 
 export const DELIVERER_OPTIONS = Symbol('DELIVERER_OPTIONS');
@@ -19,7 +19,8 @@ export const DELIVERER_OPTIONS = Symbol('DELIVERER_OPTIONS');
 export interface DelivererOptions {
   /**
    * Telegram allows about one message a second to one chat (and about 30 a second in all, a pace the bot runner
-   * keeps for every message the process sends: TelegramBotOptions.messagesPerSecond).
+   * keeps for every message the process sends: TelegramBotOptions.messagesPerSecond). Measured from the answer to
+   * the chat's previous request: Telegram counted that one at some moment before it answered.
    */
   perChatIntervalMs: number;
   /** How often a standby (or cut off) deliverer tries to take the lock; 2 s when unset. */
@@ -56,11 +57,23 @@ type Outcome =
 
 /** When nothing is due and no NOTIFY came, look again after this long anyway. */
 const IDLE_POLL_MS = 5_000;
+/** How far back `untilClaimable` looks for heads that fell due (or were held by another transaction) just now. */
+const RECENTLY_DUE_MS = 1_000;
 const SEND_TIMEOUT_MS = 15_000;
 const MAX_BACKOFF_S = 300;
 /** After this many failed attempts (about a day of backing off) a delivery is given up as failed. */
 const MAX_ATTEMPTS = 300;
 const BATCH = 100;
+/**
+ * Claimed rows wait in the bot's pace (30 a second): a few seconds' worth is enough to keep it busy. A deep queue
+ * stays `pending` in the database meanwhile, where a staff retry, a disconnect or another replica sees it.
+ */
+const MAX_IN_FLIGHT = 2 * BATCH;
+/**
+ * Telegram counts a chat's messages as they arrive, in a sliding second. The interval runs from the answer to the
+ * chat's previous message (which arrived before it was answered), plus this much for the two sides' clocks.
+ */
+const PER_CHAT_MARGIN_MS = 10;
 /** What Telegram takes from a bot: 50 MB a file, 10 MB a photo, shown as a photo only in these types. */
 const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;
 const TELEGRAM_PHOTO_LIMIT = 10 * 1024 * 1024;
@@ -79,8 +92,9 @@ interface DeliveredFile {
  * Sends queued deliveries (docs/architecture.md, "The way a notification travels"). One process of the cluster
  * delivers at a time, the holder of an advisory lock (a SingleActiveWorker); it claims the oldest due delivery of
  * each chat with `FOR UPDATE SKIP LOCKED`, so a chat's messages leave in order, is woken by NOTIFY at commit, and
- * paces itself with Bottleneck under Telegram's limits (one a second per chat here, 30 a second overall in the bot
- * runner, shared with the bot's replies). Telegram's answer decides each row's fate.
+ * sends in the bot runner's pace (`paced()`: at most 30 in any second overall, shared with the bot's replies, and
+ * one a second per chat, counted from each request's start until after its answer, since Telegram counts it on
+ * arrival somewhere in between). Telegram's answer decides each row's fate.
  *
  * At-least-once: a message is sent again only when the process dies between Telegram's answer and the commit of
  * `sent`. When only the database is away, the answer is kept in memory and recorded before anything else of the
@@ -90,7 +104,7 @@ interface DeliveredFile {
 export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(Deliverer.name);
   private readonly worker: SingleActiveWorker;
-  private readonly chats: Bottleneck.Group;
+  private readonly perChatIntervalMs: number;
   private readonly inFlight = new Set<Promise<void>>();
   /** Outcomes Telegram (or the link) decided that the database does not have yet, by delivery id. */
   private readonly unrecorded = new Map<string, Outcome>();
@@ -103,7 +117,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly storage: AttachmentStorage,
     @Inject(DELIVERER_OPTIONS) options: DelivererOptions,
   ) {
-    this.chats = new Bottleneck.Group({ maxConcurrent: 1, minTime: options.perChatIntervalMs });
+    this.perChatIntervalMs = options.perChatIntervalMs;
     this.worker = new SingleActiveWorker({
       name: 'deliverer',
       key: AdvisoryLock.Deliverer,
@@ -161,9 +175,16 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.log(`This process delivers notifications${reset ? ` (${reset} left mid-send are queued again)` : ''}`);
   }
 
-  /** One turn: record what is owed, claim what is due, then sleep until something can be claimed or a NOTIFY. */
+  /**
+   * One turn: record what is owed, claim what is due, then sleep until something can be claimed or a NOTIFY. With
+   * enough in flight already it only waits for a send to finish (each one wakes the worker).
+   */
   private async turn(lease: WorkerLease): Promise<void> {
     await this.recordUnrecorded();
+    if (this.inFlight.size > MAX_IN_FLIGHT - BATCH) {
+      await lease.sleep(IDLE_POLL_MS);
+      return;
+    }
     const claimed = await this.claim();
     for (const delivery of claimed) this.dispatch(delivery, lease);
     if (claimed.length === BATCH) return;
@@ -175,46 +196,31 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  /** The oldest due delivery of every chat that has nothing in flight, marked `sending`. */
+  /** The oldest due delivery of every chat that has nothing in flight, marked `sending` (`claimStatement`). */
   private async claim(): Promise<Claimed[]> {
-    const [rows]: [Claimed[], number] = await this.dataSource.query(
-      `UPDATE notification_deliveries d
-          SET status = 'sending', attempts = d.attempts + 1, updated_at = now()
-        WHERE d.id IN (
-          SELECT c.id FROM notification_deliveries c
-           WHERE c.status = 'pending' AND c.next_attempt_at <= now()
-             AND NOT EXISTS (
-               SELECT 1 FROM notification_deliveries e
-                WHERE e.chat_id = c.chat_id AND e.seq < c.seq AND e.status IN ('pending', 'sending'))
-           ORDER BY c.seq
-           LIMIT ${BATCH}
-           FOR UPDATE SKIP LOCKED)
-        RETURNING d.id, d.chat_id, d.recipient_id, d.text, d.reply_markup, d.attachment_id, d.attempts`,
-    );
+    const [rows]: [Claimed[], number] = await this.dataSource.query(claimStatement(BATCH));
     return rows;
   }
 
   /**
    * How long until the head of some chat with nothing in flight is due. A chat whose head waits (a back-off, a
    * 429's retry_after) holds its later messages back, so those do not count: they cannot be claimed before it.
+   * Asked right after a claim that took every due head it could, so only heads due from a moment ago on matter
+   * (one that fell due meanwhile, or one another transaction held); the rows due long ago are the blocked ones,
+   * and a deep queue has many. A NOTIFY wakes the deliverer for anything new.
    */
   private async untilClaimable(): Promise<number> {
-    const [row]: Array<{ ms: number | null }> = await this.dataSource.query(
-      `SELECT GREATEST(0, EXTRACT(EPOCH FROM (min(c.next_attempt_at) - now())) * 1000)::int AS ms
-         FROM notification_deliveries c
-        WHERE c.status = 'pending'
-          AND NOT EXISTS (
-            SELECT 1 FROM notification_deliveries e
-             WHERE e.chat_id = c.chat_id AND e.seq < c.seq AND e.status IN ('pending', 'sending'))`,
-    );
+    const [row]: Array<{ ms: number | null }> = await this.dataSource.query(untilClaimableStatement(RECENTLY_DUE_MS));
     // Due now yet not claimed means another transaction holds the row for a moment (e.g. a staff retry).
     return row?.ms === null || row?.ms === undefined ? IDLE_POLL_MS : Math.min(Math.max(row.ms, 50), IDLE_POLL_MS);
   }
 
+  /**
+   * Sends one claimed row. No queue of the deliverer's own: a chat has one row in flight at a time (the claim sees
+   * to it), and the bot runner's pacer spaces the requests, overall and per chat, at the moment they leave.
+   */
   private dispatch(delivery: Claimed, lease: WorkerLease): void {
-    const job = this.chats
-      .key(delivery.chat_id)
-      .schedule(() => this.deliver(delivery, lease))
+    const job = this.deliver(delivery, lease)
       .catch((error: unknown) => {
         this.logger.error(`Delivery ${delivery.id} failed unexpectedly: ${this.bot.redact(String(error))}`);
       })
@@ -262,8 +268,9 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
       return { kind: 'final', status: 'failed', reason: 'The file is larger than the 50 MB Telegram takes from bots' };
     }
     try {
-      // The overall pace applies to the call itself, not to the database work before it, so that requests reach
-      // Telegram evenly spaced.
+      // The pace applies to the call itself, not to the database work before it: requests reach Telegram spread out
+      // and never more than it counts in a second, and a chat's requests at least the interval apart.
+      const chat = { key: delivery.chat_id, intervalMs: this.perChatIntervalMs + PER_CHAT_MARGIN_MS };
       const message = await this.bot.paced(() => {
         // Another replica may hold the lock by now and send this row itself.
         if (!lease.active) throw new LockLost();
@@ -280,7 +287,7 @@ export class Deliverer implements OnApplicationBootstrap, OnModuleDestroy {
           },
           options,
         );
-      });
+      }, chat);
       return { kind: 'sent', messageId: message.message_id };
     } catch (error) {
       if (error instanceof LockLost) return { kind: 'release' };

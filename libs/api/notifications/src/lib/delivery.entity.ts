@@ -27,6 +27,12 @@ import {
 @Index('notification_deliveries_due_idx', ['status', 'nextAttemptAt'])
 @Index('notification_deliveries_chat_seq_idx', ['chatId', 'seq'])
 @Index('notification_deliveries_created_idx', ['createdAt'])
+// The deliverer's claim walks the pending rows in order and asks each for its chat's first open row: both stay
+// small and fast however long the history of sent rows grows (migration QueueHeadIndexes).
+@Index('notification_deliveries_pending_seq_idx', ['seq'], { where: `"status" = 'pending'` })
+@Index('notification_deliveries_open_chat_seq_idx', ['chatId', 'seq'], {
+  where: `"status" IN ('pending', 'sending')`,
+})
 export class DeliveryEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

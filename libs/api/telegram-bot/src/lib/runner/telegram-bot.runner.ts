@@ -10,11 +10,11 @@ import {
 import { AdvisoryLock } from '@deskgram/api/common';
 import { SingleActiveWorker, type WorkerLease, workerConnection } from '@deskgram/api/database';
 import { InjectBot } from 'nestjs-telegraf';
-import Bottleneck from 'bottleneck';
 import { type Telegraf, TelegramError } from 'telegraf';
 import { DataSource } from 'typeorm';
 import { TELEGRAM_BOT_OPTIONS, type TelegramBotOptions } from '../telegram-bot.options';
 import { describeTelegramError, redactToken } from './redact';
+import { type ChatPace, SendPacer } from './send-pacer';
 
 const CONFLICT_RETRY_MS = 10_000;
 const MAX_BACKOFF_MS = 60_000;
@@ -22,6 +22,15 @@ const ALLOWED_UPDATES = ['message', 'my_chat_member', 'callback_query'] as const
 /** A reply waits out at most this much of Telegram's flood control; a longer wait is not worth a stale answer. */
 const MAX_REPLY_WAIT_MS = 15_000;
 const MAX_REPLY_ATTEMPTS = 4;
+/**
+ * Telegram counts a bot's messages in any sliding second as they arrive. The pacer counts each request from its
+ * start until this long after its answer (it arrived at some moment in between), so that jitter on the way cannot
+ * bunch more than `messagesPerSecond` into Telegram's second. The 5 ms are for the two sides' clocks (the other side
+ * may count in whole milliseconds).
+ */
+const PACE_WINDOW_MS = 1_005;
+/** The least gap between two messages, as a share of the even gap: spread out, yet the window sets the pace. */
+const PACE_SPACING = 0.95;
 
 export type BotState =
   /** No token: Telegram is off, everything else works. */
@@ -62,14 +71,19 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
   private pollFailures = 0;
   private sleeper?: { timer: NodeJS.Timeout; wake: () => void };
   /** Every message this process sends (replies and notifications) takes its turn here. */
-  private readonly outbound: Bottleneck;
+  private readonly outbound: SendPacer;
 
   constructor(
     @Inject(TELEGRAM_BOT_OPTIONS) private readonly options: TelegramBotOptions,
     dataSource: DataSource,
     @Optional() @InjectBot() private readonly bot?: Telegraf,
   ) {
-    this.outbound = new Bottleneck({ minTime: Math.ceil(1000 / (options.messagesPerSecond ?? 30)) });
+    const perSecond = options.messagesPerSecond ?? 30;
+    this.outbound = new SendPacer({
+      limit: perSecond,
+      windowMs: PACE_WINDOW_MS,
+      spacingMs: (PACE_SPACING * PACE_WINDOW_MS) / perSecond,
+    });
     this.poller = new SingleActiveWorker({
       name: 'Telegram poller',
       key: AdvisoryLock.TelegramPoller,
@@ -137,16 +151,18 @@ export class TelegramBotRunner implements OnApplicationBootstrap, OnModuleDestro
     }
     await this.running;
     await this.poller.stop();
-    await this.outbound.stop({ dropWaitingJobs: true }).catch(() => undefined);
+    this.outbound.stop();
   }
 
   /**
    * Runs one call that sends a message in this process's overall pace, under Telegram's limit of about 30 messages
    * a second for a bot: the bot's replies and the deliverer's notifications share it, so that neither pushes the
-   * other into Telegram's flood control.
+   * other into Telegram's flood control. Each call counts from its start until a second after its answer (Telegram
+   * counted it somewhere in between); with `chat`, the call also starts no sooner than `chat.intervalMs` after the
+   * previous call given the same chat was answered.
    */
-  paced<T>(call: () => Promise<T>): Promise<T> {
-    return this.outbound.schedule(call);
+  paced<T>(call: () => Promise<T>, chat?: ChatPace): Promise<T> {
+    return this.outbound.schedule(call, chat);
   }
 
   /**
