@@ -76,7 +76,7 @@ void withCleanup(async (defer) => {
       JWT_SECRET,
       DEMO_DATA: 'true',
       // The API as `npm run start:prod` and the Docker image run it.
-      NODE_OPTIONS: '--max-semi-space-size=4',
+      NODE_OPTIONS: '--max-semi-space-size=4 --max-old-space-size=192',
     },
   });
   defer(() => stopApi(apiProcess));

@@ -10,10 +10,14 @@ let status = nx('run-many', '-t', 'build', '-p', 'api,portal');
 if (status === 0 && sandbox) status = nx('run', 'api:build-sandbox');
 if (status !== 0) process.exit(status ?? 1);
 
-// As `npm run start:prod` and the Docker image run it: 4 MB semi-spaces (docs/architecture.md, "Memory").
+// As `npm run start:prod` and the Docker image run it: V8's heap kept small (docs/architecture.md, "Memory").
 const child = spawn(
   process.execPath,
-  ['--max-semi-space-size=4', sandbox ? 'dist/apps/sandbox/main.js' : 'dist/apps/api/main.js'],
+  [
+    '--max-semi-space-size=4',
+    '--max-old-space-size=192',
+    sandbox ? 'dist/apps/sandbox/main.js' : 'dist/apps/api/main.js',
+  ],
   {
     stdio: 'inherit',
   },
