@@ -54,34 +54,34 @@ describe('ticket list', () => {
     expect(byNumber.body.items.map((item: { id: string }) => item.id)).toContain(first.id);
   });
 
-  describe('with more than 10,000 tickets', () => {
+  describe('with more than 1,000 tickets', () => {
     beforeAll(async () => {
       // One client's: the client's own view must stay exact however many there are.
       await queryDatabase(
         env.database.url,
         `INSERT INTO tickets (subject, client_id, creator_id, status, priority)
-         SELECT 'Bulk ticket ' || n, $1, $2, 'open', 'normal' FROM generate_series(1, 10001) AS n`,
+         SELECT 'Bulk ticket ' || n, $1, $2, 'open', 'normal' FROM generate_series(1, 1001) AS n`,
         [client.user.clientId, client.user.id],
       );
     });
 
-    it('staff see at most 10,000 counted, marked as capped, with a full page', async () => {
+    it('staff see at most 1,000 counted, marked as capped, with a full page', async () => {
       const page = await http.get('/api/tickets?page=2', agent.accessToken);
       expect(page.status).toBe(200);
-      expect(page.body.total).toBe(10_000);
+      expect(page.body.total).toBe(1_000);
       expect(page.body.totalCapped).toBe(true);
       expect(page.body.items).toHaveLength(25);
     });
 
     it('a filter that matches fewer gives staff the exact total again', async () => {
-      const small = await http.get('/api/tickets?search=Bulk%20ticket%20999', agent.accessToken);
-      // "Bulk ticket 999" and "Bulk ticket 9990" to "9999".
+      const small = await http.get('/api/tickets?search=Bulk%20ticket%2099', agent.accessToken);
+      // "Bulk ticket 99" and "Bulk ticket 990" to "999".
       expect(small.body).toMatchObject({ total: 11, totalCapped: false });
     });
 
     it('a client’s total stays exact', async () => {
       const expected = await countTickets('client_id = $1', [client.user.clientId]);
-      expect(expected).toBeGreaterThan(10_000);
+      expect(expected).toBeGreaterThan(1_000);
       const page = await http.get('/api/tickets', client.accessToken);
       expect(page.body).toMatchObject({ total: expected, totalCapped: false });
     });

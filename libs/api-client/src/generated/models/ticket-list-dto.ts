@@ -6,12 +6,12 @@ export interface TicketListDto {
   items: Array<TicketDto>;
 
   /**
-   * Every match under the filters; for staff at most 10,000 (see totalCapped)
+   * Every match under the filters; for staff at most 1,000 (see totalCapped)
    */
   total: number;
 
   /**
-   * More than 10,000 tickets match (staff only): total is then 10,000 and the list shows "10,000+". A client’s total is always exact
+   * More than 1,000 tickets match (staff only): total is then 1,000 and the list shows "1,000+". A client’s total is always exact
    */
   totalCapped: boolean;
 }

@@ -161,12 +161,12 @@ export class TicketListDto {
   @ApiProperty({ type: [TicketDto] })
   items!: TicketDto[];
 
-  @ApiProperty({ description: 'Every match under the filters; for staff at most 10,000 (see totalCapped)' })
+  @ApiProperty({ description: 'Every match under the filters; for staff at most 1,000 (see totalCapped)' })
   total!: number;
 
   @ApiProperty({
     description:
-      'More than 10,000 tickets match (staff only): total is then 10,000 and the list shows "10,000+". A client’s ' +
+      'More than 1,000 tickets match (staff only): total is then 1,000 and the list shows "1,000+". A client’s ' +
       'total is always exact',
   })
   totalCapped!: boolean;

@@ -205,7 +205,7 @@ export class ListFrame {
 
   constructor() {
     // The range label is the paginator's labels' to write: tell them when the total is only a lower bound, so that
-    // they say "1–25 of 10,000+". Labels without `lengthCapped` (Material's own) say "of 10000".
+    // they say "1–25 of 1,000+". Labels without `lengthCapped` (Material's own) say "of 1000".
     const intl = inject(MatPaginatorIntl, { optional: true }) as (MatPaginatorIntl & CappedLengthLabels) | null;
     effect(() => {
       const capped = this.list().value()?.totalCapped ?? false;

@@ -9,7 +9,7 @@ export type ListView = 'loading' | 'error' | 'empty' | 'list';
 export interface ListPage {
   readonly items: readonly unknown[];
   readonly total: number;
-  /** More match than the API counted (a large ticket queue): `total` is its cap, shown as "10,000+". */
+  /** More match than the API counted (a large ticket queue): `total` is its cap, shown as "1,000+". */
   readonly totalCapped?: boolean;
 }
 

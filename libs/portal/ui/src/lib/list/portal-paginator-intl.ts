@@ -21,7 +21,7 @@ export class PortalPaginatorIntl implements MatPaginatorIntl {
   lastPageLabel = '';
   /**
    * The length is a lower bound (the API stopped counting, as for a large ticket queue): the range says "of
-   * 10,000+". The list frame sets it from the page it shows.
+   * 1,000+". The list frame sets it from the page it shows.
    */
   lengthCapped = false;
 
