@@ -28,9 +28,10 @@ export function claimStatement(batch: number): string {
 }
 
 /**
- * Milliseconds (`ms`, null when none, below 0 when already due) until the earliest chat head that is `pending` and due from `recentMs` ago on.
- * Asked right after a claim that took every due head it could: rows due longer ago than that are blocked behind
- * their chat's head (a deep queue has many), and a head that waits (a back-off, a 429's retry_after) is due later.
+ * Milliseconds (`ms`; null when none, below 0 when already due) until the earliest chat head that is `pending` and
+ * due from `recentMs` ago on. Asked right after a claim that took every due head it could: rows due longer ago than
+ * that are blocked behind their chat's head (a deep queue has many), and a head that waits (a back-off, a 429's
+ * retry_after) is due later.
  */
 export function untilClaimableStatement(recentMs: number): string {
   // Not GREATEST(0, ...): PostgreSQL's GREATEST passes over a NULL, which made "nothing due" read as "due now".

@@ -1,4 +1,4 @@
-// Tickets and their threads as the API answers them: entities in, DTOs out, nothing else.
+// Tickets and their threads as the API answers them: entities (and the list's rows) in, DTOs out, nothing else.
 import type { TicketAttachmentEntity } from './attachments/ticket-attachment.entity';
 import { type AttachmentDto, type TicketDetailDto, type TicketDto, type TicketMessageDto } from './dto/tickets.dto';
 import type { TicketMessageEntity } from './ticket-message.entity';
@@ -6,25 +6,18 @@ import { type TicketEntity, ticketNumber } from './ticket.entity';
 import { type TicketListRow, type TicketWithThread } from './tickets.service';
 
 export function toTicketDto(ticket: TicketEntity): TicketDto {
-  return {
-    id: ticket.id,
-    number: ticketNumber(ticket.seq),
-    subject: ticket.subject,
-    status: ticket.status,
-    priority: ticket.priority,
-    clientId: ticket.clientId,
-    clientName: ticket.client?.name ?? '',
-    creatorId: ticket.creatorId,
-    assigneeId: ticket.assigneeId,
+  return toTicketListItem({
+    ...ticket,
+    clientName: ticket.client?.name ?? null,
     assigneeName: ticket.assignee?.displayName ?? null,
-    createdAt: ticket.createdAt.toISOString(),
-    updatedAt: ticket.updatedAt.toISOString(),
-    lastActivityAt: ticket.lastActivityAt.toISOString(),
-  };
+  });
 }
 
-/** A row of the list's query, which has the same fields under the same names (it selects them so). */
-export function toTicketListItem(row: TicketListRow): TicketDto {
+/**
+ * A ticket's fields as the API answers them: a row of the list's query, which selects them under the entity's names,
+ * or an entity with its client's and assignee's names.
+ */
+export function toTicketListItem(row: Omit<TicketListRow, 'total'>): TicketDto {
   return {
     id: row.id,
     number: ticketNumber(row.seq),
